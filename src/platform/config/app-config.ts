@@ -1,0 +1,94 @@
+import { ConfigError } from './config.error';
+import { EnvReader } from './env-reader';
+
+/** Which executable reads the configuration: some variables only matter to one of them. */
+export type ProcessRole = 'api' | 'worker' | 'cli';
+
+export interface DatabaseConfig {
+  readonly primaryUrl: string;
+  readonly replicaUrls: readonly string[];
+  readonly database: string;
+  readonly poolSize: number;
+}
+
+/**
+ * The whole configuration, read from the environment once at start and
+ * validated: a bad or missing value throws a ConfigError naming the variable.
+ */
+export class AppConfig {
+  readonly port: number;
+  readonly database: DatabaseConfig;
+  readonly redisUrl: string;
+  readonly smtpUrl: string | undefined;
+  readonly mailFrom: string;
+  readonly jwt: {
+    readonly secret: string;
+    readonly accessTtlSeconds: number;
+    readonly refreshTtlSeconds: number;
+    readonly issuer: string;
+    readonly audience: string;
+  };
+  readonly admin: { readonly email: string | undefined; readonly password: string | undefined };
+  readonly rateLimitPerMinute: number;
+  readonly loginMaxFailures: number;
+  readonly shutdownDrainMs: number;
+  readonly logLevel: string;
+  readonly trustProxy: boolean;
+  readonly jobs: { readonly attempts: number; readonly backoffMs: number };
+  readonly seedDemo: boolean;
+
+  /** Only the database part, for the migration and seed commands. */
+  static databaseFromEnv(env: Record<string, string | undefined> = process.env): DatabaseConfig {
+    const read = new EnvReader(env);
+    const primary = read.url('DATABASE_URL', ['mysql:', 'mariadb:']);
+    const database = decodeURIComponent(primary.pathname.replace(/^\//, ''));
+    if (!database) throw new ConfigError('DATABASE_URL', 'has no database name (mysql://user:pass@host:port/db)');
+    return {
+      primaryUrl: primary.toString(),
+      replicaUrls: read.urlList('DATABASE_REPLICA_URLS', ['mysql:', 'mariadb:']).map(String),
+      database,
+      poolSize: read.int('DB_POOL_SIZE', 20, 1, 500),
+    };
+  }
+
+  constructor(
+    readonly role: Exclude<ProcessRole, 'cli'>,
+    env: Record<string, string | undefined> = process.env,
+  ) {
+    const read = new EnvReader(env);
+    this.port = read.int('PORT', role === 'worker' ? 3001 : 3000, 0, 65535);
+
+    this.database = AppConfig.databaseFromEnv(env);
+
+    this.redisUrl = read.url('REDIS_URL', ['redis:', 'rediss:']).toString();
+    const smtp = read.optionalString('SMTP_URL');
+    if (role === 'worker' && smtp === undefined) throw new ConfigError('SMTP_URL', 'is required for the worker');
+    this.smtpUrl = smtp === undefined ? undefined : read.url('SMTP_URL', ['smtp:', 'smtps:'], smtp).toString();
+    this.mailFrom = read.string('MAIL_FROM', 'hexashop <no-reply@hexashop.local>');
+
+    const secret = read.string('JWT_SECRET');
+    if (secret.length < 32) throw new ConfigError('JWT_SECRET', 'must be at least 32 characters');
+    this.jwt = {
+      secret,
+      accessTtlSeconds: read.int('JWT_ACCESS_TTL', 900, 10, 86_400),
+      refreshTtlSeconds: read.int('JWT_REFRESH_TTL', 1_209_600, 60, 31_536_000),
+      issuer: 'hexashop',
+      audience: 'hexashop-api',
+    };
+    this.admin = { email: read.optionalString('ADMIN_EMAIL'), password: read.optionalString('ADMIN_PASSWORD') };
+    this.rateLimitPerMinute = read.int('RATE_LIMIT_RPM', 600, 0);
+    this.loginMaxFailures = read.int('LOGIN_MAX_FAILURES', 5, 1);
+    this.shutdownDrainMs = read.int('SHUTDOWN_DRAIN_MS', 5000, 0, 600_000);
+    this.logLevel = read.oneOf(
+      'LOG_LEVEL',
+      ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
+      'info',
+    );
+    this.trustProxy = read.bool('TRUST_PROXY', false);
+    this.jobs = {
+      attempts: read.int('JOB_ATTEMPTS', 5, 1, 50),
+      backoffMs: read.int('JOB_BACKOFF_MS', 1000, 1, 3_600_000),
+    };
+    this.seedDemo = read.bool('SEED_DEMO', true);
+  }
+}

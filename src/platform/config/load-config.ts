@@ -1,0 +1,27 @@
+import { AppConfig, DatabaseConfig, ProcessRole } from './app-config';
+import { ConfigError } from './config.error';
+
+/**
+ * Reads the configuration for a process; on a bad or missing value prints one
+ * line naming the variable and exits, before anything else starts.
+ */
+export function loadConfigOrExit(role: Exclude<ProcessRole, 'cli'>): AppConfig {
+  return orExit(() => new AppConfig(role));
+}
+
+/** The database configuration alone (migrations, seed), or exit naming the bad variable. */
+export function loadDatabaseConfigOrExit(): DatabaseConfig {
+  return orExit(() => AppConfig.databaseFromEnv());
+}
+
+function orExit<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`Invalid configuration: ${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
