@@ -1,0 +1,27 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { IdentityModule } from './modules/identity/identity.module';
+import { AuthModule } from './platform/auth/auth.module';
+import { AppConfig } from './platform/config/app-config';
+import { OutboxModule } from './platform/outbox/outbox.module';
+import { PlatformModule } from './platform/platform.module';
+import { QueueModule } from './platform/queue/queue.module';
+import { ThrottlingModule } from './platform/throttling/throttling.module';
+
+/** The API process: HTTP only, never runs jobs. */
+@Module({})
+export class AppModule {
+  static register(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        PlatformModule.register(config),
+        QueueModule.forApi(),
+        OutboxModule.forApi(),
+        // Guard order follows import order: rate limit, then authentication, then roles.
+        ThrottlingModule,
+        AuthModule,
+        IdentityModule,
+      ],
+    };
+  }
+}

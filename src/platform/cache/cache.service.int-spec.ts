@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import { TestingModule } from '@nestjs/testing';
+import { createPlatformContext } from '../../../test/support/platform-context';
+import { Stack } from '../../../test/support/stack';
+import { waitUntil } from '../../../test/support/fixtures';
+import { MetricsService } from '../observability/metrics.service';
+import { CacheService } from './cache.service';
+import { RedisService } from './redis.service';
+
+describe(CacheService.name, () => {
+  let context: TestingModule;
+  let sut: CacheService;
+  let redis: RedisService;
+
+  beforeAll(async () => {
+    context = await createPlatformContext();
+    sut = context.get(CacheService);
+    redis = context.get(RedisService);
+    expect(await waitUntil(async () => redis.isReady(), 5_000)).toBe(true);
+  });
+
+  afterAll(async () => {
+    await Stack.start('redis');
+    await context.close();
+  });
+
+  const key = () => `probe:${randomUUID()}`;
+
+  it('loads on a miss, then serves the cached value', async () => {
+    const k = key();
+    const loader = jest.fn(async () => ({ name: 'value' }));
+    expect(await sut.getOrLoad(k, loader, { ttlMs: 10_000 })).toEqual({ name: 'value' });
+    expect(await sut.getOrLoad(k, loader, { ttlMs: 10_000 })).toEqual({ name: 'value' });
+    expect(loader).toHaveBeenCalledTimes(1);
+  });
+
+  it('caches an absent value only when asked to', async () => {
+    const k = key();
+    const loader = jest.fn(async () => null);
+    await sut.getOrLoad(k, loader, { ttlMs: 10_000, absentTtlMs: 5_000 });
+    expect(await sut.getOrLoad(k, loader, { ttlMs: 10_000, absentTtlMs: 5_000 })).toBeNull();
+    expect(loader).toHaveBeenCalledTimes(1);
+  });
+
+  it('runs the loader once for 100 concurrent misses of one key in this process', async () => {
+    const k = key();
+    let calls = 0;
+    const loader = async () => {
+      calls += 1;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      return calls;
+    };
+    const values = await Promise.all(Array.from({ length: 100 }, () => sut.getOrLoad(k, loader, { ttlMs: 10_000 })));
+    expect(calls).toBe(1);
+    expect(new Set(values)).toEqual(new Set([1]));
+  });
+
+  it('runs the loader once across two instances racing for one key (Redis lock)', async () => {
+    const other = await createPlatformContext();
+    try {
+      const second = other.get(CacheService);
+      const k = key();
+      let calls = 0;
+      const loader = async () => {
+        calls += 1;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        return 'rebuilt';
+      };
+      const values = await Promise.all([
+        ...Array.from({ length: 20 }, () => sut.getOrLoad(k, loader, { ttlMs: 10_000 })),
+        ...Array.from({ length: 20 }, () => second.getOrLoad(k, loader, { ttlMs: 10_000 })),
+      ]);
+      expect(calls).toBe(1);
+      expect(values.every((value) => value === 'rebuilt')).toBe(true);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('treats Redis being down as a miss within ~100 ms and never hangs', async () => {
+    const metrics = context.get(MetricsService);
+    await Stack.stop('redis');
+    try {
+      const started = Date.now();
+      const loader = jest.fn(async () => 'from-database');
+      expect(await sut.getOrLoad(key(), loader, { ttlMs: 10_000 })).toBe('from-database');
+      expect(Date.now() - started).toBeLessThan(500);
+      expect(loader).toHaveBeenCalledTimes(1);
+      const getStarted = Date.now();
+      expect(await sut.get(key())).toBeUndefined();
+      expect(Date.now() - getStarted).toBeLessThan(250);
+      expect(await sut.delete(key())).toBe(false);
+      const errors = (await metrics.cacheRequests.get()).values.find((v) => v.labels.result === 'error');
+      expect(errors?.value).toBeGreaterThan(0);
+    } finally {
+      await Stack.start('redis');
+    }
+    // Back: values are cached again.
+    expect(await waitUntil(async () => redis.isReady(), 10_000)).toBe(true);
+    const k = key();
+    const loader = jest.fn(async () => 'again');
+    expect(await waitUntil(async () => {
+      await sut.getOrLoad(k, loader, { ttlMs: 10_000 });
+      return (await sut.get(k)) !== undefined;
+    }, 10_000, 200)).toBe(true);
+  });
+});

@@ -1,0 +1,179 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import KeyvRedis from '@keyv/redis';
+import { Cache, createCache } from 'cache-manager';
+import { Keyv } from 'keyv';
+import { AppConfig } from '../config/app-config';
+import { MetricsService } from '../observability/metrics.service';
+import { withTimeout } from '../resilience/with-timeout';
+import { RedisService } from './redis.service';
+import { SingleFlight } from './single-flight';
+
+/** How long any cache call may take before it counts as a miss. */
+export const CACHE_TIMEOUT_MS = 100;
+
+export interface LoadOptions {
+  /** Time to live of the cached value. */
+  readonly ttlMs: number;
+  /** Time to live of a cached "absent" (null) result; 0 does not cache absence. */
+  readonly absentTtlMs?: number;
+  /** How long one instance may hold the rebuild lock before others give up waiting. */
+  readonly lockMs?: number;
+}
+
+interface Envelope<T> {
+  readonly v: T | null;
+}
+
+const RELEASE_LOCK = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
+
+/**
+ * Read-through cache on Redis (cache-manager + Keyv). Every call is raced
+ * against CACHE_TIMEOUT_MS and any failure is a miss, so Redis being slow or
+ * down costs at most that much latency. Concurrent misses of one key are
+ * collapsed: in-process by single-flight, across instances by a short Redis
+ * lock whose losers wait for the winner's value instead of hitting the database.
+ */
+@Injectable()
+export class CacheService implements OnApplicationShutdown {
+  private readonly logger = new Logger(CacheService.name);
+  private readonly store: KeyvRedis<unknown>;
+  private readonly cache: Cache;
+  private readonly flights = new SingleFlight();
+
+  constructor(
+    config: AppConfig,
+    private readonly redis: RedisService,
+    private readonly metrics: MetricsService,
+  ) {
+    this.store = new KeyvRedis(
+      {
+        url: config.redisUrl,
+        disableOfflineQueue: true,
+        socket: { connectTimeout: 1000, reconnectStrategy: (retries: number) => Math.min(retries * 100, 1000) },
+      },
+      { namespace: 'cache', throwOnConnectError: false, throwOnErrors: true, connectionTimeout: 1000 },
+    );
+    const keyv = new Keyv({ store: this.store, namespace: 'cache', useKeyPrefix: false });
+    keyv.on('error', () => undefined);
+    this.store.on('error', () => undefined);
+    this.cache = createCache({ stores: [keyv] });
+  }
+
+  /** The cached value, or undefined on a miss, an error or a timeout. */
+  async get<T>(key: string): Promise<Envelope<T> | undefined> {
+    const name = cacheName(key);
+    try {
+      const value = await withTimeout(this.cache.get<Envelope<T>>(key), CACHE_TIMEOUT_MS, 'cache get');
+      this.metrics.cacheRequests.inc({ cache: name, result: value === undefined || value === null ? 'miss' : 'hit' });
+      return value ?? undefined;
+    } catch {
+      this.metrics.cacheRequests.inc({ cache: name, result: 'error' });
+      return undefined;
+    }
+  }
+
+  /** Stores a value; failures are ignored (the next read is a miss). */
+  async set<T>(key: string, value: T | null, ttlMs: number): Promise<void> {
+    try {
+      await withTimeout(this.cache.set<Envelope<T>>(key, { v: value }, ttlMs), CACHE_TIMEOUT_MS, 'cache set');
+    } catch {
+      // A value that was not stored is only a future miss.
+    }
+  }
+
+  /** Deletes keys; returns false when Redis could not be reached in time. */
+  async delete(...keys: string[]): Promise<boolean> {
+    try {
+      await withTimeout(this.cache.mdel(keys), CACHE_TIMEOUT_MS, 'cache del');
+      return true;
+    } catch (error) {
+      this.logger.warn(`cache delete failed for ${keys.join(', ')}: ${(error as Error).message}`);
+      return false;
+    }
+  }
+
+  /**
+   * The value of `key`, loading and caching it on a miss. `loader` runs at
+   * most once per key at a time in this process, and (while Redis is up)
+   * once across all instances: the others wait up to `lockMs` for its result.
+   */
+  async getOrLoad<T>(key: string, loader: () => Promise<T | null>, options: LoadOptions): Promise<T | null> {
+    const cached = await this.get<T>(key);
+    if (cached !== undefined) return cached.v;
+    return this.flights.run(key, () => this.loadOnce(key, loader, options));
+  }
+
+  private async loadOnce<T>(key: string, loader: () => Promise<T | null>, options: LoadOptions): Promise<T | null> {
+    const lockMs = options.lockMs ?? 2000;
+    const lockKey = `lock:${key}`;
+    const token = randomUUID();
+    let locked = false;
+    if (this.redis.isReady()) {
+      locked = (await this.redis.client.set(lockKey, token, 'PX', lockMs, 'NX').catch(() => null)) === 'OK';
+      if (!locked) {
+        const value = await this.waitForValue<T>(key, lockMs);
+        if (value !== undefined) return value.v;
+      }
+    }
+    try {
+      this.metrics.cacheLoads.inc({ cache: cacheName(key) });
+      const value = await loader();
+      const ttl = value === null ? (options.absentTtlMs ?? 0) : options.ttlMs;
+      if (ttl > 0) await this.set(key, value, ttl);
+      return value;
+    } finally {
+      if (locked) await this.redis.client.eval(RELEASE_LOCK, 1, lockKey, token).catch(() => undefined);
+    }
+  }
+
+  /** Polls for a value another instance is rebuilding; undefined if it does not show up in time. */
+  private async waitForValue<T>(key: string, lockMs: number): Promise<Envelope<T> | undefined> {
+    const deadline = Date.now() + lockMs;
+    let delay = 10;
+    while (Date.now() < deadline && this.redis.isReady()) {
+      await sleep(delay);
+      delay = Math.min(delay * 2, 50);
+      try {
+        const value = await withTimeout(this.cache.get<Envelope<T>>(key), CACHE_TIMEOUT_MS, 'cache get');
+        if (value) return value;
+      } catch {
+        return undefined;
+      }
+    }
+    return undefined;
+  }
+
+  /** The current version number of a group of keys (0 when unknown). */
+  async version(group: string): Promise<number> {
+    try {
+      const value = await this.redis.client.get(`ver:${group}`);
+      return value === null ? 0 : Number(value);
+    } catch {
+      return -1;
+    }
+  }
+
+  /** Invalidates every key built with the group's version by moving the version on. */
+  async bumpVersion(group: string): Promise<boolean> {
+    try {
+      await this.redis.client.incr(`ver:${group}`);
+      return true;
+    } catch (error) {
+      this.logger.warn(`cache version bump failed for ${group}: ${(error as Error).message}`);
+      return false;
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.store.disconnect().catch(() => undefined);
+  }
+}
+
+function cacheName(key: string): string {
+  return key.slice(0, key.indexOf(':') === -1 ? key.length : key.indexOf(':'));
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,65 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, ReplicationMode } from 'typeorm';
+import { MetricsService } from '../observability/metrics.service';
+import { isNodeUnavailableError } from './mysql-errors';
+import { ReadYourWrites } from './read-your-writes';
+import { ReplicaLagMonitor } from './replica-lag-monitor';
+
+export interface ReadOptions {
+  /** `strong` always reads the primary (for reads that must see every commit). */
+  readonly consistency?: 'eventual' | 'strong';
+}
+
+/**
+ * The query side's door to MySQL. Runs read-model SQL on a replica through an
+ * explicit replica query runner, except when the caller must read their own
+ * recent write or no replica is usable; a replica that fails mid-request is
+ * retried on the primary at once. mysql2's pool cluster takes a failed replica
+ * out and tries it again after `restoreNodeTimeout`.
+ */
+@Injectable()
+export class ReadDatabase {
+  private readonly logger = new Logger(ReadDatabase.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly lag: ReplicaLagMonitor,
+    private readonly readYourWrites: ReadYourWrites,
+    private readonly metrics: MetricsService,
+  ) {}
+
+  async query<T>(sql: string, parameters: readonly unknown[] = [], options: ReadOptions = {}): Promise<T[]> {
+    const reason = await this.primaryReason(options);
+    if (reason !== undefined) {
+      this.metrics.dbReads.inc({ target: 'primary', reason });
+      return this.run<T>('master', sql, parameters);
+    }
+    try {
+      const rows = await this.run<T>('slave', sql, parameters);
+      this.metrics.dbReads.inc({ target: 'replica', reason: 'default' });
+      return rows;
+    } catch (error) {
+      if (!isNodeUnavailableError(error)) throw error;
+      this.logger.warn(`replica read failed, using the primary: ${(error as Error).message}`);
+      this.metrics.dbReads.inc({ target: 'primary', reason: 'replica_failed' });
+      return this.run<T>('master', sql, parameters);
+    }
+  }
+
+  private async primaryReason(options: ReadOptions): Promise<string | undefined> {
+    if (!this.lag.hasReplicas()) return 'no_replica';
+    if (options.consistency === 'strong') return 'strong';
+    if (!this.lag.usable()) return 'replica_unusable';
+    if (await this.readYourWrites.requiresPrimary()) return 'read_your_writes';
+    return undefined;
+  }
+
+  private async run<T>(mode: ReplicationMode, sql: string, parameters: readonly unknown[]): Promise<T[]> {
+    const runner = this.dataSource.createQueryRunner(mode);
+    try {
+      return (await runner.query(sql, [...parameters])) as T[];
+    } finally {
+      await runner.release();
+    }
+  }
+}

@@ -1,0 +1,71 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { UnitOfWork } from '../../shared/kernel/unit-of-work.port';
+import { RequestContext } from '../http/request-context';
+import { isRetryableTransactionError } from './mysql-errors';
+import { ReadYourWrites } from './read-your-writes';
+import { TransactionContext, TransactionState } from './transaction-context';
+
+const MAX_ATTEMPTS = 4;
+
+/**
+ * UnitOfWork on the primary: one READ COMMITTED transaction per `run`,
+ * retried on deadlock or lock wait timeout with jittered backoff. After commit
+ * it records that the caller wrote (read-your-writes) and runs the
+ * after-commit callbacks (cache evictions).
+ */
+@Injectable()
+export class TypeOrmUnitOfWork extends UnitOfWork {
+  private readonly logger = new Logger(TypeOrmUnitOfWork.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly context: TransactionContext,
+    private readonly readYourWrites: ReadYourWrites,
+  ) {
+    super();
+  }
+
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    if (this.context.active()) return work();
+    for (let attempt = 1; ; attempt++) {
+      const state: TransactionState = { manager: this.dataSource.manager, afterCommit: [], writers: new Set() };
+      try {
+        const result = await this.dataSource.transaction('READ COMMITTED', (manager) =>
+          this.context.run({ ...state, manager }, work),
+        );
+        await this.committed(state);
+        return result;
+      } catch (error) {
+        if (attempt >= MAX_ATTEMPTS || !isRetryableTransactionError(error)) throw error;
+        this.logger.warn(`transaction retry ${attempt} after ${(error as Error).message}`);
+        await new Promise((resolve) => setTimeout(resolve, 5 * 2 ** attempt + Math.random() * 20));
+      }
+    }
+  }
+
+  afterCommit(callback: () => Promise<void> | void): void {
+    const state = this.context.current();
+    if (state) state.afterCommit.push(callback);
+    else void this.invoke(callback);
+  }
+
+  attributeTo(userId: string): void {
+    this.context.current()?.writers.add(userId);
+  }
+
+  private async committed(state: TransactionState): Promise<void> {
+    const caller = RequestContext.current()?.userId;
+    if (caller) state.writers.add(caller);
+    for (const userId of state.writers) this.readYourWrites.markWrite(userId);
+    await Promise.all(state.afterCommit.map((callback) => this.invoke(callback)));
+  }
+
+  private async invoke(callback: () => Promise<void> | void): Promise<void> {
+    try {
+      await callback();
+    } catch (error) {
+      this.logger.error(`after-commit callback failed: ${(error as Error).message}`);
+    }
+  }
+}

@@ -1,0 +1,15 @@
+import { Global, Module } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import { HealthController } from './health.controller';
+import { RedisHealthIndicator } from './redis.health';
+import { ReplicaHealthIndicator } from './replica.health';
+import { ShutdownState } from './shutdown-state';
+
+@Global()
+@Module({
+  imports: [TerminusModule.forRoot({ logger: false })],
+  controllers: [HealthController],
+  providers: [ShutdownState, RedisHealthIndicator, ReplicaHealthIndicator],
+  exports: [ShutdownState],
+})
+export class HealthModule {}

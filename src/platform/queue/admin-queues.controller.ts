@@ -1,0 +1,51 @@
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ServiceUnavailableError } from '../../shared/kernel/service-unavailable.error';
+import { Roles } from '../auth/roles.decorator';
+import { ApiProblems } from '../http/api-problems.decorator';
+import { DeadLetterListResponse, DeadLetterResponse, QueuesResponse } from './admin-queues.response';
+import { DeadLetters } from './dead-letters';
+import { PageQuery } from '../http/page.query';
+import { QueueMonitor } from './queue-monitor';
+
+/** Operations on the job system: queue depths and dead letters (admin only). */
+@ApiTags('admin')
+@ApiBearerAuth()
+@Roles('ADMIN')
+@Controller('admin')
+export class AdminQueuesController {
+  constructor(
+    private readonly monitor: QueueMonitor,
+    private readonly deadLetters: DeadLetters,
+  ) {}
+
+  @Get('queues')
+  @ApiOperation({ summary: 'Job counts per queue and state' })
+  @ApiOkResponse({ type: QueuesResponse })
+  @ApiProblems(401, 403, 503)
+  async queues(): Promise<QueuesResponse> {
+    try {
+      const counts = await this.monitor.counts();
+      return { queues: Object.entries(counts).map(([name, byState]) => ({ name, ...byState })) };
+    } catch {
+      throw new ServiceUnavailableError('The job queue (Redis) is unavailable');
+    }
+  }
+
+  @Get('dead-letters')
+  @ApiOperation({ summary: 'Jobs that failed their last attempt, newest first' })
+  @ApiOkResponse({ type: DeadLetterListResponse })
+  @ApiProblems(400, 401, 403)
+  list(@Query() page: PageQuery): Promise<DeadLetterListResponse> {
+    return this.deadLetters.list(page.limit, page.cursor);
+  }
+
+  @Post('dead-letters/:id/redrive')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Queue a dead letter again (the worker enqueues it within a second)' })
+  @ApiAcceptedResponse({ type: DeadLetterResponse })
+  @ApiProblems(400, 401, 403, 404)
+  redrive(@Param('id', new ParseUUIDPipe()) id: string): Promise<DeadLetterResponse> {
+    return this.deadLetters.requestRedrive(id);
+  }
+}

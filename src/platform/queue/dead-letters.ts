@@ -1,0 +1,137 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { Job } from 'bull';
+import { DataSource } from 'typeorm';
+import { IdGenerator } from '../../shared/kernel/id-generator.port';
+import { NotFoundError } from '../../shared/kernel/not-found.error';
+import { ReadDatabase } from '../database/read-database';
+import { OutboxJob } from './outbox-job';
+import { QueueName } from './queue-names';
+
+export interface DeadLetterView {
+  id: string;
+  queue: string;
+  jobName: string;
+  jobId: string;
+  eventType: string | null;
+  error: string;
+  attempts: number;
+  status: 'DEAD' | 'REDRIVE_REQUESTED' | 'REDRIVEN';
+  failedAt: string;
+  redrivenAt: string | null;
+  data: unknown;
+}
+
+interface DeadLetterRow {
+  id: string;
+  queue: string;
+  job_name: string;
+  job_id: string;
+  payload: string | Record<string, unknown>;
+  error: string;
+  attempts: number;
+  status: DeadLetterView['status'];
+  failed_at: Date;
+  redriven_at: Date | null;
+}
+
+type Enqueue = (queue: QueueName, jobName: string, data: OutboxJob, jobId: string) => Promise<void>;
+
+/**
+ * Bull v4 has no dead-letter queue: a job that failed its last attempt is
+ * recorded here (MySQL, so it survives Redis). Redrive never touches Redis on
+ * the request path: it marks the row, and the worker's relay re-enqueues it.
+ */
+@Injectable()
+export class DeadLetters {
+  private readonly logger = new Logger(DeadLetters.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly reads: ReadDatabase,
+    private readonly ids: IdGenerator,
+  ) {}
+
+  /** Records a job that exhausted its attempts (upsert: a redriven job may die again). */
+  async record(queue: string, job: Job<OutboxJob>, error: Error): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO dead_letters (id, queue, job_name, job_id, payload, error, attempts, status, failed_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, 'DEAD', ?)
+       ON DUPLICATE KEY UPDATE error = ?, attempts = attempts + ?, status = 'DEAD', failed_at = ?`,
+      [
+        this.ids.next(),
+        queue,
+        job.name,
+        String(job.id),
+        JSON.stringify(job.data),
+        error.message.slice(0, 2000),
+        job.attemptsMade,
+        new Date(),
+        error.message.slice(0, 2000),
+        job.attemptsMade,
+        new Date(),
+      ],
+    );
+    this.logger.error(`job ${queue}/${job.name}#${job.id} is a dead letter after ${job.attemptsMade} attempts: ${error.message}`);
+  }
+
+  /** Dead letters, newest first, keyset-paginated by id. */
+  async list(limit: number, cursor?: string): Promise<{ items: DeadLetterView[]; nextCursor: string | null }> {
+    const rows = await this.reads.query<DeadLetterRow>(
+      `SELECT id, queue, job_name, job_id, payload, error, attempts, status, failed_at, redriven_at
+         FROM dead_letters ${cursor ? 'WHERE id < ?' : ''} ORDER BY id DESC LIMIT ?`,
+      cursor ? [cursor, limit + 1] : [limit + 1],
+      { consistency: 'strong' },
+    );
+    const page = rows.slice(0, limit).map(toView);
+    return { items: page, nextCursor: rows.length > limit ? (page[page.length - 1]?.id ?? null) : null };
+  }
+
+  /** Asks the worker to queue the job again; idempotent while the request is pending. */
+  async requestRedrive(id: string): Promise<DeadLetterView> {
+    const result = (await this.dataSource.query(
+      `UPDATE dead_letters SET status = 'REDRIVE_REQUESTED', redrive_requested_at = ? WHERE id = ? AND status IN ('DEAD', 'REDRIVE_REQUESTED')`,
+      [new Date(), id],
+    )) as { affectedRows: number };
+    const rows = await this.reads.query<DeadLetterRow>(
+      'SELECT id, queue, job_name, job_id, payload, error, attempts, status, failed_at, redriven_at FROM dead_letters WHERE id = ?',
+      [id],
+      { consistency: 'strong' },
+    );
+    if (!rows[0] || (result.affectedRows === 0 && rows[0].status !== 'REDRIVEN')) throw new NotFoundError('Dead letter', id);
+    return toView(rows[0]);
+  }
+
+  /** Worker: re-enqueues the dead letters whose redrive was requested. */
+  async redriveRequested(enqueue: Enqueue): Promise<number> {
+    return this.dataSource.transaction('READ COMMITTED', async (manager) => {
+      const rows = (await manager.query(
+        `SELECT id, queue, job_name, job_id, payload FROM dead_letters
+          WHERE status = 'REDRIVE_REQUESTED' ORDER BY id LIMIT 20 FOR UPDATE SKIP LOCKED`,
+      )) as DeadLetterRow[];
+      for (const row of rows) {
+        const data = (typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload) as OutboxJob;
+        await enqueue(row.queue as QueueName, row.job_name, data, row.job_id);
+        await manager.query(`UPDATE dead_letters SET status = 'REDRIVEN', redriven_at = ? WHERE id = ?`, [new Date(), row.id]);
+        this.logger.log(`redrove ${row.queue}/${row.job_name}#${row.job_id}`);
+      }
+      return rows.length;
+    });
+  }
+}
+
+function toView(row: DeadLetterRow): DeadLetterView {
+  const data = typeof row.payload === 'string' ? (JSON.parse(row.payload) as OutboxJob) : (row.payload as unknown as OutboxJob);
+  return {
+    id: row.id,
+    queue: row.queue,
+    jobName: row.job_name,
+    jobId: row.job_id,
+    eventType: data?.type ?? null,
+    error: row.error,
+    attempts: Number(row.attempts),
+    status: row.status,
+    failedAt: new Date(row.failed_at).toISOString(),
+    redrivenAt: row.redriven_at ? new Date(row.redriven_at).toISOString() : null,
+    data,
+  };
+}

@@ -1,0 +1,17 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { NotificationsModule } from './modules/notifications/notifications.module';
+import { AppConfig } from './platform/config/app-config';
+import { OutboxModule } from './platform/outbox/outbox.module';
+import { PlatformModule } from './platform/platform.module';
+import { QueueModule } from './platform/queue/queue.module';
+
+/** The worker process: outbox relay, job processors, repeatable jobs; HTTP only for /health and /metrics. */
+@Module({})
+export class WorkerModule {
+  static register(config: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [PlatformModule.register(config), QueueModule.forWorker(), OutboxModule.forWorker(), NotificationsModule],
+    };
+  }
+}
