@@ -1,0 +1,62 @@
+import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import type { AuthenticatedUser } from '../../../../platform/auth/authenticated-user';
+import { CurrentUser } from '../../../../platform/auth/current-user.decorator';
+import { Public } from '../../../../platform/auth/public.decorator';
+import { ApiProblems } from '../../../../platform/http/api-problems.decorator';
+import { LogInCommand } from '../../application/commands/log-in/log-in.command';
+import { LogOutCommand } from '../../application/commands/log-out/log-out.command';
+import { RefreshTokensCommand } from '../../application/commands/refresh-tokens/refresh-tokens.command';
+import { SignUpCommand } from '../../application/commands/sign-up/sign-up.command';
+import { LogInRequest } from './log-in.request';
+import { LogOutRequest } from './log-out.request';
+import { RefreshRequest } from './refresh.request';
+import { SignUpRequest } from './sign-up.request';
+import { SignUpResponse, TokenPairResponse } from './user.response';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Public()
+  @Post('signup')
+  @ApiOperation({ summary: 'Create a customer account; a welcome e-mail follows asynchronously' })
+  @ApiCreatedResponse({ type: SignUpResponse })
+  @ApiProblems(400, { status: 409, codes: ['EMAIL_TAKEN'] }, 413, 429, 503)
+  signUp(@Body() body: SignUpRequest): Promise<SignUpResponse> {
+    return this.commands.execute(new SignUpCommand(body.email, body.password, body.name));
+  }
+
+  @Public()
+  @Post('login')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Exchange email and password for a token pair' })
+  @ApiOkResponse({ type: TokenPairResponse })
+  @ApiProblems(400, { status: 401, codes: ['INVALID_CREDENTIALS'] }, 429, 503)
+  logIn(@Body() body: LogInRequest, @Req() request: FastifyRequest): Promise<TokenPairResponse> {
+    return this.commands.execute(new LogInCommand(body.email, body.password, request.ip));
+  }
+
+  @Public()
+  @Post('refresh')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Rotate a refresh token; reusing a spent one revokes its session' })
+  @ApiOkResponse({ type: TokenPairResponse })
+  @ApiProblems(400, { status: 401, codes: ['UNAUTHORIZED', 'REFRESH_TOKEN_REUSED'] }, 429, 503)
+  refresh(@Body() body: RefreshRequest): Promise<TokenPairResponse> {
+    return this.commands.execute(new RefreshTokensCommand(body.refreshToken));
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'End the session: the access token and the refresh family stop working at once' })
+  @ApiNoContentResponse({ description: 'Logged out' })
+  @ApiProblems(400, 401, 429, 503)
+  async logOut(@CurrentUser() user: AuthenticatedUser, @Body() body: LogOutRequest): Promise<void> {
+    await this.commands.execute(new LogOutCommand(user.id, user.sessionId, user.tokenId, user.expiresAt, body.refreshToken));
+  }
+}

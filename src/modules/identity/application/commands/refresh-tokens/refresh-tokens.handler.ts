@@ -1,0 +1,52 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { Clock } from '../../../../../shared/kernel/clock.port';
+import { UnauthorizedError } from '../../../../../shared/kernel/unauthorized.error';
+import { UnitOfWork } from '../../../../../shared/kernel/unit-of-work.port';
+import { RefreshTokenReusedError } from '../../../domain/refresh-token-reused.error';
+import { AccessTokenRevocation } from '../../ports/access-token-revocation.port';
+import { RefreshTokenCodec } from '../../ports/refresh-token-codec.port';
+import { SessionRepository } from '../../ports/session.repository.port';
+import { UserRepository } from '../../ports/user.repository.port';
+import { TokenPairMinter } from '../token-pair-minter';
+import { TokenPair } from '../token-pair';
+import { RefreshTokensCommand } from './refresh-tokens.command';
+
+type Outcome = { kind: 'rotated'; pair: TokenPair } | { kind: 'reused'; sessionId: string };
+
+/**
+ * Rotates a refresh token. The token and its session are row-locked, so two
+ * concurrent refreshes with one token are serialized. Reuse of a spent token
+ * revokes the session (committed) and then fails with REFRESH_TOKEN_REUSED;
+ * the session's access tokens are revoked too.
+ */
+@CommandHandler(RefreshTokensCommand)
+export class RefreshTokensHandler implements ICommandHandler<RefreshTokensCommand, TokenPair> {
+  constructor(
+    private readonly sessions: SessionRepository,
+    private readonly users: UserRepository,
+    private readonly codec: RefreshTokenCodec,
+    private readonly minter: TokenPairMinter,
+    private readonly revocation: AccessTokenRevocation,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(command: RefreshTokensCommand): Promise<TokenPair> {
+    const outcome = await this.unitOfWork.run<Outcome>(async () => {
+      const found = await this.sessions.findByTokenHashForUpdate(this.codec.hash(command.refreshToken));
+      if (!found) throw new UnauthorizedError('Invalid refresh token');
+      const { session, token } = found;
+      const decision = session.present(token, this.clock.now());
+      await this.sessions.save(session, token);
+      if (decision === 'reuse-detected') return { kind: 'reused', sessionId: session.id };
+      const user = await this.users.findById(session.userId);
+      if (!user) throw new UnauthorizedError('Invalid refresh token');
+      return { kind: 'rotated', pair: await this.minter.mint(user, session.id) };
+    });
+    if (outcome.kind === 'rotated') return outcome.pair;
+    // The refresh family is already revoked in the database; denylisting its
+    // access tokens is best effort (the adapter logs a failure).
+    await this.revocation.revokeSession(outcome.sessionId).catch(() => undefined);
+    throw new RefreshTokenReusedError();
+  }
+}

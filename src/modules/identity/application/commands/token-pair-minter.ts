@@ -1,0 +1,27 @@
+import { Clock } from '../../../../shared/kernel/clock.port';
+import { IdGenerator } from '../../../../shared/kernel/id-generator.port';
+import { RefreshToken } from '../../domain/refresh-token.entity';
+import { AccessTokenIssuer } from '../ports/access-token-issuer.port';
+import { RefreshTokenCodec } from '../ports/refresh-token-codec.port';
+import { SessionRepository } from '../ports/session.repository.port';
+import { TokenPair } from './token-pair';
+
+/** Mints a token pair in a session: a new refresh token row and a signed access token. */
+export class TokenPairMinter {
+  constructor(
+    private readonly sessions: SessionRepository,
+    private readonly codec: RefreshTokenCodec,
+    private readonly issuer: AccessTokenIssuer,
+    private readonly ids: IdGenerator,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Must run inside the UnitOfWork that owns the session. */
+  async mint(user: { id: string; role: string }, sessionId: string): Promise<TokenPair> {
+    const secret = this.codec.generate();
+    const expiresAt = new Date(this.clock.now().getTime() + this.codec.ttlSeconds() * 1000);
+    await this.sessions.addToken(RefreshToken.issue({ id: this.ids.next(), sessionId, tokenHash: secret.hash, expiresAt }));
+    const access = await this.issuer.issue({ userId: user.id, role: user.role, sessionId });
+    return { accessToken: access.token, refreshToken: secret.token, tokenType: 'Bearer', expiresIn: access.expiresIn };
+  }
+}

@@ -1,0 +1,87 @@
+import { AggregateRoot } from '../../../shared/kernel/aggregate-root';
+import { UnauthorizedError } from '../../../shared/kernel/unauthorized.error';
+import { RefreshToken } from './refresh-token.entity';
+
+/**
+ * A spent refresh token presented again within this window is treated as a
+ * retry after a lost response, not as theft.
+ */
+export const REUSE_GRACE_MS = 5_000;
+
+export type RefreshOutcome = 'rotate' | 'reuse-detected';
+
+export type SessionRevocationReason = 'LOGOUT' | 'REUSE';
+
+export interface SessionProps {
+  readonly id: string;
+  readonly userId: string;
+  readonly createdAt: Date;
+  readonly revokedAt: Date | null;
+  readonly revokedReason: SessionRevocationReason | null;
+}
+
+/**
+ * A login session: the family of refresh tokens minted from one login.
+ * Rotation spends the presented token; presenting a spent token again after
+ * the grace window revokes the whole family.
+ */
+export class Session extends AggregateRoot {
+  private constructor(private props: SessionProps) {
+    super();
+  }
+
+  static start(input: { id: string; userId: string; now: Date }): Session {
+    return new Session({ id: input.id, userId: input.userId, createdAt: input.now, revokedAt: null, revokedReason: null });
+  }
+
+  static rehydrate(props: SessionProps): Session {
+    return new Session(props);
+  }
+
+  get id(): string {
+    return this.props.id;
+  }
+
+  get userId(): string {
+    return this.props.userId;
+  }
+
+  get createdAt(): Date {
+    return this.props.createdAt;
+  }
+
+  get revokedAt(): Date | null {
+    return this.props.revokedAt;
+  }
+
+  get revokedReason(): SessionRevocationReason | null {
+    return this.props.revokedReason;
+  }
+
+  isRevoked(): boolean {
+    return this.props.revokedAt !== null;
+  }
+
+  /**
+   * Decides what presenting `token` means: a fresh token (or a retry within
+   * the grace window) rotates; a spent one beyond it revokes the session.
+   */
+  present(token: RefreshToken, now: Date): RefreshOutcome {
+    if (token.sessionId !== this.props.id) throw new UnauthorizedError('Invalid refresh token');
+    if (this.isRevoked()) throw new UnauthorizedError('Session was revoked');
+    if (token.isExpired(now)) throw new UnauthorizedError('Refresh token expired');
+    if (token.usedAt === null) {
+      token.spend(now);
+      return 'rotate';
+    }
+    if (now.getTime() - token.usedAt.getTime() <= REUSE_GRACE_MS) return 'rotate';
+    this.revoke(now, 'REUSE');
+    return 'reuse-detected';
+  }
+
+  /** Ends the session; idempotent. */
+  revoke(now: Date, reason: SessionRevocationReason): void {
+    if (this.isRevoked()) return;
+    this.props = { ...this.props, revokedAt: now, revokedReason: reason };
+  }
+}

@@ -1,0 +1,60 @@
+import { AggregateRoot } from '../../../shared/kernel/aggregate-root';
+import { ValidationError } from '../../../shared/kernel/validation.error';
+import { Email } from './email.value-object';
+import { Role } from './role';
+import { UserRegistered } from './user-registered.domain-event';
+
+export interface UserProps {
+  readonly id: string;
+  readonly email: Email;
+  readonly name: string;
+  readonly passwordHash: string;
+  readonly role: Role;
+  readonly createdAt: Date;
+}
+
+/** A person who can log in. Only a password hash is ever held. */
+export class User extends AggregateRoot {
+  private constructor(private readonly props: UserProps) {
+    super();
+  }
+
+  /** A new customer account; records UserRegistered. */
+  static register(input: { id: string; email: Email; name: string; passwordHash: string; now: Date }): User {
+    const name = input.name.trim();
+    if (name.length < 1 || name.length > 50) {
+      throw new ValidationError([{ field: 'name', message: 'name must be 1 to 50 characters' }]);
+    }
+    const user = new User({ id: input.id, email: input.email, name, passwordHash: input.passwordHash, role: 'CUSTOMER', createdAt: input.now });
+    user.record(new UserRegistered({ userId: input.id, email: input.email.value, name }, input.now));
+    return user;
+  }
+
+  static rehydrate(props: UserProps): User {
+    return new User(props);
+  }
+
+  get id(): string {
+    return this.props.id;
+  }
+
+  get email(): Email {
+    return this.props.email;
+  }
+
+  get name(): string {
+    return this.props.name;
+  }
+
+  get passwordHash(): string {
+    return this.props.passwordHash;
+  }
+
+  get role(): Role {
+    return this.props.role;
+  }
+
+  get createdAt(): Date {
+    return this.props.createdAt;
+  }
+}

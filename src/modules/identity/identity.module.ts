@@ -1,0 +1,60 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Clock } from '../../shared/kernel/clock.port';
+import { IdGenerator } from '../../shared/kernel/id-generator.port';
+import { AuthController } from './adapters/http/auth.controller';
+import { UsersController } from './adapters/http/users.controller';
+import { RefreshTokenOrmEntity } from './adapters/persistence/refresh-token.orm-entity';
+import { SessionOrmEntity } from './adapters/persistence/session.orm-entity';
+import { TypeOrmSessionRepository } from './adapters/persistence/typeorm-session.repository';
+import { TypeOrmUserReadModel } from './adapters/persistence/typeorm-user.read-model';
+import { TypeOrmUserRepository } from './adapters/persistence/typeorm-user.repository';
+import { UserOrmEntity } from './adapters/persistence/user.orm-entity';
+import { Argon2PasswordHasher } from './adapters/security/argon2-password.hasher';
+import { CryptoRefreshTokenCodec } from './adapters/security/crypto-refresh-token.codec';
+import { DenylistAccessTokenRevocation } from './adapters/security/denylist-access-token.revocation';
+import { JwtAccessTokenIssuer } from './adapters/security/jwt-access-token.issuer';
+import { RedisLoginThrottle } from './adapters/security/redis-login.throttle';
+import { LogInHandler } from './application/commands/log-in/log-in.handler';
+import { LogOutHandler } from './application/commands/log-out/log-out.handler';
+import { RefreshTokensHandler } from './application/commands/refresh-tokens/refresh-tokens.handler';
+import { SignUpHandler } from './application/commands/sign-up/sign-up.handler';
+import { TokenPairMinter } from './application/commands/token-pair-minter';
+import { AccessTokenIssuer } from './application/ports/access-token-issuer.port';
+import { AccessTokenRevocation } from './application/ports/access-token-revocation.port';
+import { LoginThrottle } from './application/ports/login-throttle.port';
+import { PasswordHasher } from './application/ports/password-hasher.port';
+import { RefreshTokenCodec } from './application/ports/refresh-token-codec.port';
+import { SessionRepository } from './application/ports/session.repository.port';
+import { UserReadModel } from './application/ports/user.read-model.port';
+import { UserRepository } from './application/ports/user.repository.port';
+import { GetCurrentUserHandler } from './application/queries/get-current-user/get-current-user.handler';
+
+/** Identity: accounts, credentials, sessions and tokens. */
+@Module({
+  imports: [TypeOrmModule.forFeature([UserOrmEntity, SessionOrmEntity, RefreshTokenOrmEntity])],
+  controllers: [AuthController, UsersController],
+  providers: [
+    SignUpHandler,
+    LogInHandler,
+    RefreshTokensHandler,
+    LogOutHandler,
+    GetCurrentUserHandler,
+    {
+      // Built by hand: application classes carry no Nest decorators.
+      provide: TokenPairMinter,
+      useFactory: (...deps: ConstructorParameters<typeof TokenPairMinter>) => new TokenPairMinter(...deps),
+      inject: [SessionRepository, RefreshTokenCodec, AccessTokenIssuer, IdGenerator, Clock],
+    },
+    { provide: UserRepository, useClass: TypeOrmUserRepository },
+    { provide: SessionRepository, useClass: TypeOrmSessionRepository },
+    { provide: UserReadModel, useClass: TypeOrmUserReadModel },
+    { provide: PasswordHasher, useClass: Argon2PasswordHasher },
+    { provide: AccessTokenIssuer, useClass: JwtAccessTokenIssuer },
+    { provide: RefreshTokenCodec, useClass: CryptoRefreshTokenCodec },
+    { provide: LoginThrottle, useClass: RedisLoginThrottle },
+    { provide: AccessTokenRevocation, useClass: DenylistAccessTokenRevocation },
+  ],
+  exports: [PasswordHasher],
+})
+export class IdentityModule {}
