@@ -1,0 +1,62 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+const ROOT = join(__dirname, '..', '..');
+const CLI = join(ROOT, 'node_modules', 'dependency-cruiser', 'bin', 'dependency-cruise.mjs');
+
+interface Violation {
+  rule: { name: string };
+  from: string;
+  to: string;
+}
+
+/** Runs dependency-cruiser (ESM-only, so as a process) with the project's rules. */
+async function violations(paths: string[]): Promise<Violation[]> {
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [CLI, ...paths, '--config', '.dependency-cruiser.cjs', '--output-type', 'json'],
+    { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 },
+  ).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }));
+  return (JSON.parse(stdout) as { summary: { violations: Violation[] } }).summary.violations;
+}
+
+describe('Dependency rules (ARCHITECTURE.md rule 1)', () => {
+  jest.setTimeout(60_000);
+
+  it('holds for the whole code base', async () => {
+    const found = await violations(['src']);
+    expect(found.map((v) => `${v.rule.name}: ${v.from} -> ${v.to}`)).toEqual([]);
+  });
+
+  describe('catches each kind of violation (fixtures)', () => {
+    let found: Violation[];
+
+    beforeAll(async () => {
+      found = await violations(['test/architecture/fixtures/src']);
+    });
+
+    const has = (rule: string, from: string) => found.some((v) => v.rule.name === rule && v.from.endsWith(from));
+
+    it('a domain file importing typeorm', () => {
+      expect(has('domain-is-pure', 'shop/domain/order.ts')).toBe(true);
+      expect(has('frameworks-stay-out-of-the-core', 'shop/domain/order.ts')).toBe(true);
+    });
+
+    it('an application file importing platform', () => {
+      expect(has('application-depends-on-ports-only', 'shop/application/ports/cart.port.ts')).toBe(true);
+    });
+
+    it("a module importing another module's domain", () => {
+      expect(has('modules-meet-through-ports-commands-queries', 'billing/adapters/invoice.adapter.ts')).toBe(true);
+    });
+
+    it('a circular import', () => {
+      expect(found.some((v) => v.rule.name === 'no-circular')).toBe(true);
+    });
+
+    it('and nothing in the allowed file', () => {
+      expect(found.some((v) => v.from.endsWith('shop/domain/price.ts'))).toBe(false);
+    });
+  });
+});

@@ -1,0 +1,61 @@
+import { startApi, startWorker } from '../support/app-process';
+import { signUpAndLogIn } from '../support/fixtures';
+import { apiClient } from '../support/http';
+
+describe('Graceful shutdown (e2e)', () => {
+  it('on SIGTERM: readiness 503 within 100 ms, no failed request during the drain, exit within drain + 5 s', async () => {
+    const drainMs = 2_000;
+    const app = await startApi({ SHUTDOWN_DRAIN_MS: String(drainMs) }, { waitFor: 'ready' });
+    const client = apiClient(app.url);
+    const user = await signUpAndLogIn(client, 'drain');
+
+    const results: Array<{ startedAt: number; ok: boolean; status: number }> = [];
+    let streaming = true;
+    const loops = Array.from({ length: 8 }, async () => {
+      while (streaming) {
+        const startedAt = Date.now();
+        try {
+          const response = await client.get('/users/me', { token: user.accessToken, timeoutMs: 5_000 });
+          results.push({ startedAt, ok: response.status === 200, status: response.status });
+        } catch {
+          results.push({ startedAt, ok: false, status: 0 });
+        }
+      }
+    });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+
+    const sigtermAt = Date.now();
+    app.process.kill('SIGTERM');
+    let notReadyAfter = Infinity;
+    while (Date.now() - sigtermAt < 1_000) {
+      const response = await fetch(`${app.url}/health/ready`).catch(() => undefined);
+      if (response?.status === 503) {
+        notReadyAfter = Date.now() - sigtermAt;
+        break;
+      }
+    }
+    const code = await app.exited;
+    const exitedAfter = Date.now() - sigtermAt;
+    streaming = false;
+    await Promise.all(loops);
+
+    expect(notReadyAfter).toBeLessThan(100);
+    const duringDrain = results.filter((r) => r.startedAt >= sigtermAt && r.startedAt < sigtermAt + drainMs - 100);
+    expect(duringDrain.length).toBeGreaterThan(50);
+    expect(duringDrain.filter((r) => !r.ok)).toEqual([]);
+    expect(results.filter((r) => r.startedAt < sigtermAt).every((r) => r.ok)).toBe(true);
+    expect(code).toBe(0);
+    expect(exitedAfter).toBeLessThan(drainMs + 5_000);
+    expect(exitedAfter).toBeGreaterThanOrEqual(drainMs);
+  });
+
+  it('the worker drains the same way and exits cleanly', async () => {
+    const worker = await startWorker({ SHUTDOWN_DRAIN_MS: '500' }, { waitFor: 'ready' });
+    const sigtermAt = Date.now();
+    worker.process.kill('SIGTERM');
+    const response = await fetch(`${worker.url}/health/ready`);
+    expect(response.status).toBe(503);
+    expect(await worker.exited).toBe(0);
+    expect(Date.now() - sigtermAt).toBeLessThan(500 + 5_000);
+  });
+});

@@ -1,0 +1,36 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const ROOT = join(__dirname, '..', '..');
+const STACK = join(ROOT, 'scripts', 'stack.sh');
+
+export type Service = 'primary' | 'replica' | 'redis' | 'smtp';
+
+async function stack(...args: string[]): Promise<string> {
+  const { stdout } = await run('bash', [STACK, '--profile', process.env.STACK_PROFILE ?? 'test', ...args], {
+    cwd: ROOT,
+    timeout: 90_000,
+  });
+  return stdout;
+}
+
+/** The test stack, driven through the project's own scripts (fault injection). */
+export const Stack = {
+  stop: (service: Service): Promise<string> => stack('stop', service),
+  start: (service: Service): Promise<string> => stack('start', service),
+  /** Runs SQL as root on a node; rows come back tab-separated. */
+  sql: (node: 'primary' | 'replica', statement: string): Promise<string> => stack('sql', node, statement),
+  waitReplica: (): Promise<string> => stack('wait-replica'),
+};
+
+/** Makes the replica stop applying events until `resume` (simulated lag). */
+export async function pauseReplication(): Promise<void> {
+  await Stack.sql('replica', 'STOP SLAVE SQL_THREAD');
+}
+
+export async function resumeReplication(): Promise<void> {
+  await Stack.sql('replica', 'START SLAVE SQL_THREAD');
+  await Stack.waitReplica();
+}
