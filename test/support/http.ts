@@ -34,11 +34,11 @@ export class HttpClient {
       signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
     });
     const text = await response.text();
-    let parsed: unknown = undefined;
+    let parsed: unknown;
     try {
       parsed = text ? JSON.parse(text) : undefined;
     } catch {
-      parsed = undefined;
+      // Not JSON: callers look at `text`.
     }
     return { status: response.status, headers: response.headers, body: parsed as T, text, ms: Date.now() - started };
   }
