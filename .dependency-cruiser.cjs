@@ -4,7 +4,8 @@
  * Paths are matched anywhere in the tree (`(?:^|/)src/`) so the same rules
  * can be proven on fixtures under test/architecture/fixtures.
  */
-const FRAMEWORKS = '(?:^|/)node_modules/(?:@nestjs|typeorm|mysql2|class-validator|class-transformer|bull|ioredis|@keyv|keyv|cache-manager|nestjs-pino|pino|passport|passport-jwt|@fastify|fastify|nodemailer|prom-client|@node-rs)(?:/|$)';
+const FRAMEWORKS =
+  '(?:^|/)node_modules/(?:@nestjs|typeorm|mysql2|class-validator|class-transformer|bull|ioredis|@keyv|keyv|cache-manager|nestjs-pino|pino|passport|passport-jwt|@fastify|fastify|nodemailer|prom-client|@node-rs)(?:/|$)';
 
 module.exports = {
   forbidden: [
@@ -20,19 +21,27 @@ module.exports = {
       severity: 'error',
       comment: 'shared/kernel is framework-free and knows nothing of platform or modules.',
       from: { path: '(?:^|/)src/shared/kernel/' },
-      to: { pathNot: ['(?:^|/)src/shared/kernel/', '^node:', '^(?:crypto|util)$'], dependencyTypesNot: ['core'] },
+      to: {
+        pathNot: ['(?:^|/)src/shared/kernel/', '^node:', '^(?:crypto|util)$'],
+        dependencyTypesNot: ['core'],
+      },
     },
     {
       name: 'domain-is-pure',
       severity: 'error',
-      comment: 'domain/ imports only its own domain and the shared kernel: no framework, ORM, adapter or platform.',
+      comment:
+        'domain/ imports only its own domain and the shared kernel: no framework, ORM, adapter or platform.',
       from: { path: '(?:^|/)src/modules/([^/]+)/domain/' },
-      to: { pathNot: ['(?:^|/)src/modules/$1/domain/', '(?:^|/)src/shared/kernel/'], dependencyTypesNot: ['core'] },
+      to: {
+        pathNot: ['(?:^|/)src/modules/$1/domain/', '(?:^|/)src/shared/kernel/'],
+        dependencyTypesNot: ['core'],
+      },
     },
     {
       name: 'application-depends-on-ports-only',
       severity: 'error',
-      comment: 'application/ imports its domain, its ports, the kernel and @nestjs/cqrs: never adapters, platform or other frameworks.',
+      comment:
+        'application/ imports its domain, its ports, the kernel and @nestjs/cqrs: never adapters, platform or other frameworks.',
       from: { path: '(?:^|/)src/modules/([^/]+)/application/' },
       to: {
         pathNot: [
@@ -54,17 +63,22 @@ module.exports = {
     {
       name: 'modules-meet-through-ports-commands-queries',
       severity: 'error',
-      comment: "A module may use another module only through its application ports, commands and queries, never its domain or adapters.",
+      comment:
+        'A module may use another module only through its application ports, commands and queries, never its domain or adapters.',
       from: { path: '(?:^|/)src/modules/([^/]+)/' },
       to: {
         path: '(?:^|/)src/modules/[^/]+/',
-        pathNot: ['(?:^|/)src/modules/$1/', '(?:^|/)src/modules/[^/]+/application/(?:ports|commands|queries)/'],
+        pathNot: [
+          '(?:^|/)src/modules/$1/',
+          '(?:^|/)src/modules/[^/]+/application/(?:ports|commands|queries)/',
+        ],
       },
     },
     {
       name: 'platform-knows-no-module',
       severity: 'error',
-      comment: 'platform/ is plumbing without business rules; modules depend on it, not the other way round.',
+      comment:
+        'platform/ is plumbing without business rules; modules depend on it, not the other way round.',
       from: { path: '(?:^|/)src/platform/' },
       to: { path: '(?:^|/)src/modules/' },
     },
@@ -74,7 +88,10 @@ module.exports = {
     exclude: { path: '(?:^|/)(?:dist|coverage)/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+    },
     moduleSystems: ['cjs', 'es6'],
   },
 };

@@ -61,7 +61,8 @@ function parseArgs(argv) {
   }
   if (!opts.dir) throw new Error('--dir is required');
   for (const k of ['port', 'httpPort']) {
-    if (!Number.isInteger(opts[k]) || opts[k] <= 0 || opts[k] > 65535) throw new Error(`invalid --${k}`);
+    if (!Number.isInteger(opts[k]) || opts[k] <= 0 || opts[k] > 65535)
+      throw new Error(`invalid --${k}`);
   }
   opts.dir = path.resolve(opts.dir);
   return opts;
@@ -194,22 +195,39 @@ async function readMessages() {
       }),
   );
   messages.sort((a, b) =>
-    a.receivedAt < b.receivedAt ? -1 : a.receivedAt > b.receivedAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+    a.receivedAt < b.receivedAt
+      ? -1
+      : a.receivedAt > b.receivedAt
+        ? 1
+        : a.id < b.id
+          ? -1
+          : a.id > b.id
+            ? 1
+            : 0,
   );
   return messages;
 }
 
 function recipients(m) {
-  return [...(m.envelope?.to || []), ...(m.to || []), ...(m.cc || [])].map((a) => String(a).toLowerCase());
+  return [...(m.envelope?.to || []), ...(m.to || []), ...(m.cc || [])].map((a) =>
+    String(a).toLowerCase(),
+  );
 }
 
 function escapeHtml(s) {
-  return String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+  return String(s ?? '').replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c],
+  );
 }
 
 function send(res, status, body, type = 'application/json; charset=utf-8') {
   const payload = body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body);
-  res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(payload), 'cache-control': 'no-store' });
+  res.writeHead(status, {
+    'content-type': type,
+    'content-length': Buffer.byteLength(payload),
+    'cache-control': 'no-store',
+  });
   res.end(payload);
 }
 
@@ -242,7 +260,12 @@ const httpServer = http.createServer(async (req, res) => {
     const url = new URL(req.url, 'http://localhost');
     const p = url.pathname.replace(/\/+$/, '') || '/';
     if (p === '/health' && (req.method === 'GET' || req.method === 'HEAD')) {
-      return send(res, 200, { status: 'ok', service: 'hexashop-smtp-sink', pid: process.pid, smtpPort: opts.port });
+      return send(res, 200, {
+        status: 'ok',
+        service: 'hexashop-smtp-sink',
+        pid: process.pid,
+        smtpPort: opts.port,
+      });
     }
     if (p === '/messages') {
       if (req.method === 'GET') {
@@ -257,7 +280,9 @@ const httpServer = http.createServer(async (req, res) => {
       if (req.method === 'DELETE') {
         const names = await fsp.readdir(opts.dir).catch(() => []);
         await Promise.all(
-          names.filter((n) => n.endsWith('.json')).map((n) => fsp.rm(path.join(opts.dir, n), { force: true })),
+          names
+            .filter((n) => n.endsWith('.json'))
+            .map((n) => fsp.rm(path.join(opts.dir, n), { force: true })),
         );
         return send(res, 204);
       }
@@ -313,7 +338,8 @@ function shutdown(signal) {
     if (--pending === 0) {
       if (opts.pidFile) {
         try {
-          if (fs.readFileSync(opts.pidFile, 'utf8').trim() === String(process.pid)) fs.rmSync(opts.pidFile, { force: true });
+          if (fs.readFileSync(opts.pidFile, 'utf8').trim() === String(process.pid))
+            fs.rmSync(opts.pidFile, { force: true });
         } catch {
           /* ignore */
         }

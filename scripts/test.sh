@@ -24,5 +24,5 @@ rm -f "${SMTP_SINK_DIR:?}"/*.json 2>/dev/null || true
 
 mkdir -p reports
 npx jest --selectProjects unit --passWithNoTests --json --outputFile=reports/unit.json "$@"
-npx jest --selectProjects integration e2e --runInBand --passWithNoTests --json --outputFile=reports/slow.json "$@"
+npx jest --selectProjects integration e2e --runInBand --forceExit --passWithNoTests --json --outputFile=reports/slow.json "$@"
 node scripts/test-summary.js reports/unit.json reports/slow.json

@@ -8,7 +8,10 @@ import { packageVersion } from './version';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfigOrExit('api');
-  const app = await createHttpApp(AppModule.register(config), config, { swagger: true, version: packageVersion() });
+  const app = await createHttpApp(AppModule.register(config), config, {
+    swagger: true,
+    version: packageVersion(),
+  });
   installGracefulShutdown(app, config);
   await app.listen({ port: config.port, host: '0.0.0.0' });
   new Logger('Bootstrap').log(`API listening on :${config.port} (Swagger UI at /docs)`);

@@ -11,7 +11,12 @@ export class WorkerModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [PlatformModule.register(config), QueueModule.forWorker(), OutboxModule.forWorker(), NotificationsModule],
+      imports: [
+        PlatformModule.register(config),
+        QueueModule.forWorker(),
+        OutboxModule.forWorker(),
+        NotificationsModule,
+      ],
     };
   }
 }

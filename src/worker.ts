@@ -11,7 +11,10 @@ import { WorkerModule } from './worker.module';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfigOrExit('worker');
-  const app = await createHttpApp(WorkerModule.register(config), config, { swagger: false, version: packageVersion() });
+  const app = await createHttpApp(WorkerModule.register(config), config, {
+    swagger: false,
+    version: packageVersion(),
+  });
   installGracefulShutdown(app, config, async () => {
     // Stop feeding work, then let running jobs finish, before connections close.
     await app.get(OutboxRelay).stop();

@@ -20,11 +20,16 @@ async function main(): Promise<void> {
   const runner = dataSource.createQueryRunner('master');
   try {
     await runner.connect();
-    const [lock] = (await runner.query("SELECT GET_LOCK('hexashop_migrations', 120) AS locked")) as Array<{ locked: number }>;
-    if (Number(lock?.locked) !== 1) throw new Error('could not get the migration lock within 120 s');
+    const [lock] = (await runner.query(
+      "SELECT GET_LOCK('hexashop_migrations', 120) AS locked",
+    )) as Array<{ locked: number }>;
+    if (Number(lock?.locked) !== 1)
+      throw new Error('could not get the migration lock within 120 s');
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     process.stdout.write(
-      applied.length === 0 ? 'migrations: up to date\n' : `migrations: applied ${applied.map((m) => m.name).join(', ')}\n`,
+      applied.length === 0
+        ? 'migrations: up to date\n'
+        : `migrations: applied ${applied.map((m) => m.name).join(', ')}\n`,
     );
     await runner.query("SELECT RELEASE_LOCK('hexashop_migrations')");
   } finally {

@@ -11,7 +11,10 @@ import { typeOrmOptions } from '../platform/database/typeorm-options';
  */
 async function main(): Promise<void> {
   const database = loadDatabaseConfigOrExit();
-  const dataSource = new DataSource({ ...typeOrmOptions({ ...database, replicaUrls: [] }), logging: ['error'] });
+  const dataSource = new DataSource({
+    ...typeOrmOptions({ ...database, replicaUrls: [] }),
+    logging: ['error'],
+  });
   await dataSource.initialize();
   try {
     await seedAdmin(dataSource);

@@ -20,6 +20,8 @@ describe('Code style', () => {
   });
 
   it('is formatted with Prettier', async () => {
-    expect(await run('prettier/bin/prettier.cjs', ['--check', '--log-level', 'warn', '.'])).toBe('');
+    expect(await run('prettier/bin/prettier.cjs', ['--check', '--log-level', 'warn', '.'])).toBe(
+      '',
+    );
   });
 });

@@ -36,7 +36,8 @@ describe('Dependency rules (ARCHITECTURE.md rule 1)', () => {
       found = await violations(['test/architecture/fixtures/src']);
     });
 
-    const has = (rule: string, from: string) => found.some((v) => v.rule.name === rule && v.from.endsWith(from));
+    const has = (rule: string, from: string) =>
+      found.some((v) => v.rule.name === rule && v.from.endsWith(from));
 
     it('a domain file importing typeorm', () => {
       expect(has('domain-is-pure', 'shop/domain/order.ts')).toBe(true);
@@ -44,11 +45,15 @@ describe('Dependency rules (ARCHITECTURE.md rule 1)', () => {
     });
 
     it('an application file importing platform', () => {
-      expect(has('application-depends-on-ports-only', 'shop/application/ports/cart.port.ts')).toBe(true);
+      expect(has('application-depends-on-ports-only', 'shop/application/ports/cart.port.ts')).toBe(
+        true,
+      );
     });
 
     it("a module importing another module's domain", () => {
-      expect(has('modules-meet-through-ports-commands-queries', 'billing/adapters/invoice.adapter.ts')).toBe(true);
+      expect(
+        has('modules-meet-through-ports-commands-queries', 'billing/adapters/invoice.adapter.ts'),
+      ).toBe(true);
     });
 
     it('a circular import', () => {

@@ -21,24 +21,38 @@ describe('HTTP platform (e2e)', () => {
 
   it('answers malformed JSON with 400 VALIDATION_FAILED problem+json and writes nothing', async () => {
     const email = uniqueEmail('malformed');
-    const response = await api.post('/auth/signup', undefined, { raw: `{"email":"${email}","password":` });
+    const response = await api.post('/auth/signup', undefined, {
+      raw: `{"email":"${email}","password":`,
+    });
     expect(response.status).toBe(400);
     expect(response.headers.get('content-type')).toContain('application/problem+json');
-    expect(response.body).toMatchObject({ status: 400, code: 'VALIDATION_FAILED', instance: '/api/v1/auth/signup' });
+    expect(response.body).toMatchObject({
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      instance: '/api/v1/auth/signup',
+    });
     expect(response.body.errors[0].field).toBe('body');
     expect(await Db.rows('SELECT id FROM users WHERE email = ?', [email])).toHaveLength(0);
   });
 
   it('answers an oversized body with 413 PAYLOAD_TOO_LARGE and writes nothing', async () => {
     const email = uniqueEmail('huge');
-    const response = await api.post('/auth/signup', { email, password: 'password-123', name: 'x', padding: 'p'.repeat(200_000) });
+    const response = await api.post('/auth/signup', {
+      email,
+      password: 'password-123',
+      name: 'x',
+      padding: 'p'.repeat(200_000),
+    });
     expect(response.status).toBe(413);
     expect(response.body.code).toBe('PAYLOAD_TOO_LARGE');
     expect(await Db.rows('SELECT id FROM users WHERE email = ?', [email])).toHaveLength(0);
   });
 
   it('answers a non-JSON content type with 415 problem+json', async () => {
-    const response = await api.post('/auth/signup', undefined, { raw: 'email=a', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const response = await api.post('/auth/signup', undefined, {
+      raw: 'email=a',
+      headers: { 'content-type': 'application/xml' },
+    });
     expect(response.status).toBe(415);
     expect(response.body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
   });
@@ -46,14 +60,22 @@ describe('HTTP platform (e2e)', () => {
   it('answers an unknown route with 404 NOT_FOUND problem+json', async () => {
     const response = await api.get('/no-such-route');
     expect(response.status).toBe(404);
-    expect(response.body).toMatchObject({ code: 'NOT_FOUND', status: 404, type: expect.stringContaining('not-found') });
+    expect(response.body).toMatchObject({
+      code: 'NOT_FOUND',
+      status: 404,
+      type: expect.stringContaining('not-found'),
+    });
   });
 
   it('echoes a valid x-request-id and makes one up otherwise', async () => {
-    const echoed = await api.get('/no-such-route', { headers: { 'x-request-id': 'trace-abc-123' } });
+    const echoed = await api.get('/no-such-route', {
+      headers: { 'x-request-id': 'trace-abc-123' },
+    });
     expect(echoed.headers.get('x-request-id')).toBe('trace-abc-123');
     expect(echoed.body.requestId).toBe('trace-abc-123');
-    const invented = await api.get('/no-such-route', { headers: { 'x-request-id': 'bad id with spaces' } });
+    const invented = await api.get('/no-such-route', {
+      headers: { 'x-request-id': 'bad id with spaces' },
+    });
     expect(invented.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
@@ -70,7 +92,10 @@ describe('HTTP platform (e2e)', () => {
     expect(await ui.text()).toContain('swagger');
     const document = (await (await fetch(`${app.url}/docs-json`)).json()) as {
       openapi: string;
-      paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, unknown> }> }>>;
+      paths: Record<
+        string,
+        Record<string, { responses: Record<string, { content?: Record<string, unknown> }> }>
+      >;
       components: { securitySchemes: Record<string, unknown> };
     };
     expect(document.openapi).toMatch(/^3\./);
@@ -84,7 +109,9 @@ describe('HTTP platform (e2e)', () => {
   it('exposes Prometheus metrics with request durations by route', async () => {
     await api.get('/users/me');
     const text = await (await fetch(`${app.url}/metrics`)).text();
-    expect(text).toMatch(/http_request_duration_seconds_count\{method="GET",route="\/api\/v1\/users\/me",status_code="401"\} \d+/);
+    expect(text).toMatch(
+      /http_request_duration_seconds_count\{method="GET",route="\/api\/v1\/users\/me",status_code="401"\} \d+/,
+    );
     expect(text).toContain('process_cpu_user_seconds_total');
   });
 
@@ -94,9 +121,15 @@ describe('HTTP platform (e2e)', () => {
       const client = apiClient(limited.url);
       const headers = { 'x-forwarded-for': `10.9.${Math.floor(Math.random() * 250)}.7` };
       const statuses = [];
-      for (let i = 0; i < 7; i++) statuses.push((await client.get('/no-such-route', { headers })).status);
-      expect(statuses.slice(0, 5)).toEqual([404, 404, 404, 404, 404]);
-      const last = await client.get('/no-such-route', { headers });
+      for (let i = 0; i < 5; i++)
+        statuses.push((await client.get('/users/me', { headers })).status);
+      expect(statuses).toEqual([401, 401, 401, 401, 401]);
+      // The limit is per client address across routes, and is checked before authentication.
+      const last = await client.post(
+        '/auth/login',
+        { email: 'a@b.cd', password: 'whatever' },
+        { headers },
+      );
       expect(last.status).toBe(429);
       expect(last.body.code).toBe('RATE_LIMITED');
       expect(Number(last.headers.get('retry-after'))).toBeGreaterThan(0);
@@ -110,7 +143,11 @@ describe('HTTP platform (e2e)', () => {
 
 describe('Configuration (e2e)', () => {
   const run = (env: Record<string, string | undefined>) =>
-    spawnSync(process.execPath, [join(__dirname, '..', '..', 'dist', 'main.js')], { env: baseEnv(env), encoding: 'utf8', timeout: 20_000 });
+    spawnSync(process.execPath, [join(__dirname, '..', '..', 'dist', 'main.js')], {
+      env: baseEnv(env),
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
 
   it.each([
     ['DATABASE_URL', { DATABASE_URL: undefined }, /DATABASE_URL is required/],

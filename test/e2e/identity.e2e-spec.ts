@@ -24,18 +24,36 @@ describe('Identity (e2e)', () => {
       const local = uniqueEmail('Mixed');
       const password = 'sign-up-password-1';
       secrets.push(password);
-      const response = await api.post('/auth/signup', { email: `  ${local.toUpperCase()}  `, password, name: ' Jane ' });
+      const response = await api.post('/auth/signup', {
+        email: `  ${local.toUpperCase()}  `,
+        password,
+        name: ' Jane ',
+      });
       expect(response.status).toBe(201);
-      expect(response.body).toEqual({ id: expect.any(String), email: local.toLowerCase(), name: 'Jane', role: 'CUSTOMER' });
-      const [row] = await Db.rows<{ password_hash: string }>('SELECT password_hash FROM users WHERE id = ?', [response.body.id]);
+      expect(response.body).toEqual({
+        id: expect.any(String),
+        email: local.toLowerCase(),
+        name: 'Jane',
+        role: 'CUSTOMER',
+      });
+      const [row] = await Db.rows<{ password_hash: string }>(
+        'SELECT password_hash FROM users WHERE id = ?',
+        [response.body.id],
+      );
       expect(row?.password_hash).toMatch(/^\$argon2id\$/);
       expect(row?.password_hash).not.toContain(password);
     });
 
     it('rejects a second account for the same email, ignoring case, with 409 EMAIL_TAKEN', async () => {
       const email = uniqueEmail();
-      expect((await api.post('/auth/signup', { email, password: 'password-123', name: 'A' })).status).toBe(201);
-      const again = await api.post('/auth/signup', { email: email.toUpperCase(), password: 'password-123', name: 'B' });
+      expect(
+        (await api.post('/auth/signup', { email, password: 'password-123', name: 'A' })).status,
+      ).toBe(201);
+      const again = await api.post('/auth/signup', {
+        email: email.toUpperCase(),
+        password: 'password-123',
+        name: 'B',
+      });
       expect(again.status).toBe(409);
       expect(again.body.code).toBe('EMAIL_TAKEN');
       expect(again.headers.get('content-type')).toContain('application/problem+json');
@@ -46,7 +64,9 @@ describe('Identity (e2e)', () => {
     it('stores exactly one account when the same email signs up 10 times at once', async () => {
       const email = uniqueEmail('race');
       const results = await Promise.all(
-        Array.from({ length: 10 }, () => api.post('/auth/signup', { email, password: 'password-123', name: 'Racer' })),
+        Array.from({ length: 10 }, () =>
+          api.post('/auth/signup', { email, password: 'password-123', name: 'Racer' }),
+        ),
       );
       expect(results.filter((r) => r.status === 201)).toHaveLength(1);
       expect(results.filter((r) => r.status === 409)).toHaveLength(9);
@@ -62,14 +82,22 @@ describe('Identity (e2e)', () => {
       ['a number as name', { name: 42 }, 'name'],
       ['an unknown field', { isAdmin: true }, 'isAdmin'],
       ['a role chosen by the client', { role: 'ADMIN' }, 'role'],
-    ])('rejects %s with 400 VALIDATION_FAILED naming the field and writes nothing', async (_label, change, field) => {
-      const email = uniqueEmail('bad');
-      const response = await api.post('/auth/signup', { email, password: 'password-123', name: 'Valid', ...change });
-      expect(response.status).toBe(400);
-      expect(response.body.code).toBe('VALIDATION_FAILED');
-      expect(response.body.errors.map((e: { field: string }) => e.field)).toContain(field);
-      expect(await Db.rows('SELECT id FROM users WHERE email = ?', [email])).toHaveLength(0);
-    });
+    ])(
+      'rejects %s with 400 VALIDATION_FAILED naming the field and writes nothing',
+      async (_label, change, field) => {
+        const email = uniqueEmail('bad');
+        const response = await api.post('/auth/signup', {
+          email,
+          password: 'password-123',
+          name: 'Valid',
+          ...change,
+        });
+        expect(response.status).toBe(400);
+        expect(response.body.code).toBe('VALIDATION_FAILED');
+        expect(response.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+        expect(await Db.rows('SELECT id FROM users WHERE email = ?', [email])).toHaveLength(0);
+      },
+    );
   });
 
   describe('login, profile, refresh and logout', () => {
@@ -77,17 +105,35 @@ describe('Identity (e2e)', () => {
       const user = await signUpAndLogIn(api);
       secrets.push(user.password, user.accessToken, user.refreshToken);
       const claims = decodeJwt(user.accessToken);
-      expect(claims).toMatchObject({ sub: user.id, iss: 'hexashop', aud: 'hexashop-api', typ: 'access', role: 'CUSTOMER' });
+      expect(claims).toMatchObject({
+        sub: user.id,
+        iss: 'hexashop',
+        aud: 'hexashop-api',
+        typ: 'access',
+        role: 'CUSTOMER',
+      });
       expect((claims.exp as number) - (claims.iat as number)).toBe(900);
       const me = await api.get('/users/me', { token: user.accessToken });
       expect(me.status).toBe(200);
-      expect(me.body).toEqual({ id: user.id, email: user.email, name: 'Test User', role: 'CUSTOMER', createdAt: expect.any(String) });
+      expect(me.body).toEqual({
+        id: user.id,
+        email: user.email,
+        name: 'Test User',
+        role: 'CUSTOMER',
+        createdAt: expect.any(String),
+      });
     });
 
     it('answers a wrong password and an unknown email alike with 401 INVALID_CREDENTIALS', async () => {
       const user = await signUpAndLogIn(api);
-      const wrong = await api.post('/auth/login', { email: user.email, password: 'wrong-password' });
-      const unknown = await api.post('/auth/login', { email: uniqueEmail('ghost'), password: 'wrong-password' });
+      const wrong = await api.post('/auth/login', {
+        email: user.email,
+        password: 'wrong-password',
+      });
+      const unknown = await api.post('/auth/login', {
+        email: uniqueEmail('ghost'),
+        password: 'wrong-password',
+      });
       for (const response of [wrong, unknown]) {
         expect(response.status).toBe(401);
         expect(response.body.code).toBe('INVALID_CREDENTIALS');
@@ -124,7 +170,11 @@ describe('Identity (e2e)', () => {
 
     it('serialises concurrent refreshes of one token: every answer is a valid pair or 401, never two families', async () => {
       const user = await signUpAndLogIn(api);
-      const results = await Promise.all(Array.from({ length: 5 }, () => api.post('/auth/refresh', { refreshToken: user.refreshToken })));
+      const results = await Promise.all(
+        Array.from({ length: 5 }, () =>
+          api.post('/auth/refresh', { refreshToken: user.refreshToken }),
+        ),
+      );
       expect(results.every((r) => r.status === 200)).toBe(true);
       const sessions = new Set(results.map((r) => decodeJwt(r.body.accessToken).sid));
       expect(sessions.size).toBe(1);
@@ -133,17 +183,31 @@ describe('Identity (e2e)', () => {
     it('logout stops the access token and the refresh family at once', async () => {
       const user = await signUpAndLogIn(api);
       const other = await api.post('/auth/login', { email: user.email, password: user.password });
-      expect((await api.post('/auth/logout', { refreshToken: user.refreshToken }, { token: user.accessToken })).status).toBe(204);
+      expect(
+        (
+          await api.post(
+            '/auth/logout',
+            { refreshToken: user.refreshToken },
+            { token: user.accessToken },
+          )
+        ).status,
+      ).toBe(204);
       expect((await api.get('/users/me', { token: user.accessToken })).status).toBe(401);
-      expect((await api.post('/auth/refresh', { refreshToken: user.refreshToken })).status).toBe(401);
+      expect((await api.post('/auth/refresh', { refreshToken: user.refreshToken })).status).toBe(
+        401,
+      );
       // Another login session of the same user is untouched.
       expect((await api.get('/users/me', { token: other.body.accessToken })).status).toBe(200);
     });
 
     it('logout without a body ends the session of the access token', async () => {
       const user = await signUpAndLogIn(api);
-      expect((await api.post('/auth/logout', undefined, { token: user.accessToken })).status).toBe(204);
-      expect((await api.post('/auth/refresh', { refreshToken: user.refreshToken })).status).toBe(401);
+      expect((await api.post('/auth/logout', undefined, { token: user.accessToken })).status).toBe(
+        204,
+      );
+      expect((await api.post('/auth/refresh', { refreshToken: user.refreshToken })).status).toBe(
+        401,
+      );
     });
   });
 
@@ -155,22 +219,36 @@ describe('Identity (e2e)', () => {
     });
 
     it('accepts a correctly signed token (control for the cases below)', async () => {
-      expect((await api.get('/users/me', { token: signJwt(accessClaims(userId)) })).status).toBe(200);
+      expect((await api.get('/users/me', { token: signJwt(accessClaims(userId)) })).status).toBe(
+        200,
+      );
     });
 
     it.each([
       ['alg none', () => signJwt(accessClaims(userId), { alg: 'none' })],
-      ['a wrong signature', () => signJwt(accessClaims(userId), { secret: 'another-secret-that-is-long-enough-012345' })],
+      [
+        'a wrong signature',
+        () =>
+          signJwt(accessClaims(userId), { secret: 'another-secret-that-is-long-enough-012345' }),
+      ],
       ['HS512 with the right secret', () => signJwt(accessClaims(userId), { alg: 'HS512' })],
       ['a wrong issuer', () => signJwt(accessClaims(userId, { iss: 'evil' }))],
       ['a wrong audience', () => signJwt(accessClaims(userId, { aud: 'other-api' }))],
-      ['an expired token', () => signJwt(accessClaims(userId, { exp: Math.floor(Date.now() / 1000) - 5 }))],
+      [
+        'an expired token',
+        () => signJwt(accessClaims(userId, { exp: Math.floor(Date.now() / 1000) - 5 })),
+      ],
       ['a refresh-type token', () => signJwt(accessClaims(userId, { typ: 'refresh' }))],
-      ['a tampered payload', () => {
-        const [header, , signature] = signJwt(accessClaims(userId)).split('.');
-        const forged = Buffer.from(JSON.stringify(accessClaims(userId, { role: 'ADMIN' }))).toString('base64url');
-        return `${header}.${forged}.${signature}`;
-      }],
+      [
+        'a tampered payload',
+        () => {
+          const [header, , signature] = signJwt(accessClaims(userId)).split('.');
+          const forged = Buffer.from(
+            JSON.stringify(accessClaims(userId, { role: 'ADMIN' })),
+          ).toString('base64url');
+          return `${header}.${forged}.${signature}`;
+        },
+      ],
       ['garbage', () => 'not.a.jwt'],
     ])('rejects %s with 401 UNAUTHORIZED', async (_label, token) => {
       const response = await api.get('/users/me', { token: token() });
@@ -220,10 +298,22 @@ describe('Login brute force (e2e)', () => {
     const user = await signUpAndLogIn(api, 'brute');
     const statuses = [];
     for (let i = 0; i < 5; i++) {
-      statuses.push((await api.post('/auth/login', { email: user.email, password: `wrong-${i}` }, from(`10.1.0.${i + 1}`))).status);
+      statuses.push(
+        (
+          await api.post(
+            '/auth/login',
+            { email: user.email, password: `wrong-${i}` },
+            from(`10.1.0.${i + 1}`),
+          )
+        ).status,
+      );
     }
     expect(statuses).toEqual([401, 401, 401, 401, 401]);
-    const blocked = await api.post('/auth/login', { email: user.email, password: user.password }, from('10.1.0.99'));
+    const blocked = await api.post(
+      '/auth/login',
+      { email: user.email, password: user.password },
+      from('10.1.0.99'),
+    );
     expect(blocked.status).toBe(429);
     expect(blocked.body.code).toBe('RATE_LIMITED');
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
@@ -232,11 +322,23 @@ describe('Login brute force (e2e)', () => {
   it('limits one client address trying many emails', async () => {
     const statuses = [];
     for (let i = 0; i < 6; i++) {
-      statuses.push((await api.post('/auth/login', { email: uniqueEmail('spray'), password: 'guess' }, from('10.2.0.1'))).status);
+      statuses.push(
+        (
+          await api.post(
+            '/auth/login',
+            { email: uniqueEmail('spray'), password: 'guess' },
+            from('10.2.0.1'),
+          )
+        ).status,
+      );
     }
     expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
     // Another address is not affected.
-    const elsewhere = await api.post('/auth/login', { email: uniqueEmail('spray'), password: 'guess' }, from('10.2.0.2'));
+    const elsewhere = await api.post(
+      '/auth/login',
+      { email: uniqueEmail('spray'), password: 'guess' },
+      from('10.2.0.2'),
+    );
     expect(elsewhere.status).toBe(401);
   });
 });

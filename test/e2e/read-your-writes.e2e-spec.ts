@@ -6,7 +6,9 @@ import { Stack } from '../support/stack';
 
 async function readsBy(app: AppProcess, target: string, reason: string): Promise<number> {
   const text = await (await fetch(`${app.url}/metrics`)).text();
-  const match = new RegExp(`db_reads_total\\{target="${target}",reason="${reason}"\\} (\\d+)`).exec(text);
+  const match = new RegExp(`db_reads_total\\{target="${target}",reason="${reason}"\\} (\\d+)`).exec(
+    text,
+  );
   return match ? Number(match[1]) : 0;
 }
 
@@ -50,9 +52,13 @@ describe('Read routing and read-your-writes (e2e)', () => {
     expect(me.body.email).toBe(email);
     expect(await readsBy(app, 'primary', 'read_your_writes')).toBe(before + 1);
     // The replica really is behind: the new account is not there yet.
-    expect(await Db.rows('SELECT id FROM users WHERE email = ?', [email], 'replica')).toHaveLength(0);
+    expect(await Db.rows('SELECT id FROM users WHERE email = ?', [email], 'replica')).toHaveLength(
+      0,
+    );
     // ...and arrives once the delay has passed.
     await new Promise((resolve) => setTimeout(resolve, 4_000));
-    expect(await Db.rows('SELECT id FROM users WHERE email = ?', [email], 'replica')).toHaveLength(1);
+    expect(await Db.rows('SELECT id FROM users WHERE email = ?', [email], 'replica')).toHaveLength(
+      1,
+    );
   });
 });

@@ -23,12 +23,20 @@ describe('Redis outage (e2e)', () => {
     const client = apiClient(api.url);
 
     expect((await fetch(`${api.url}/health/live`)).status).toBe(200);
-    expect(await waitUntil(async () => (await fetch(`${api.url}/health/ready`)).status === 503, 3_000)).toBe(true);
-    const ready = (await (await fetch(`${api.url}/health/ready`)).json()) as { error: Record<string, unknown> };
+    expect(
+      await waitUntil(async () => (await fetch(`${api.url}/health/ready`)).status === 503, 3_000),
+    ).toBe(true);
+    const ready = (await (await fetch(`${api.url}/health/ready`)).json()) as {
+      error: Record<string, unknown>;
+    };
     expect(ready.error).toHaveProperty('redis');
 
     const email = uniqueEmail('no-redis');
-    const signUp = await client.post('/auth/signup', { email, password: 'password-123', name: 'Offline' });
+    const signUp = await client.post('/auth/signup', {
+      email,
+      password: 'password-123',
+      name: 'Offline',
+    });
     expect(signUp.status).toBe(201);
     expect(signUp.ms).toBeLessThan(1_000);
     const login = await client.post('/auth/login', { email, password: 'password-123' });
@@ -39,7 +47,9 @@ describe('Redis outage (e2e)', () => {
     expect(me.ms).toBeLessThan(1_000);
 
     await Stack.start('redis');
-    expect(await waitUntil(async () => (await fetch(`${api.url}/health/ready`)).status === 200, 10_000)).toBe(true);
+    expect(
+      await waitUntil(async () => (await fetch(`${api.url}/health/ready`)).status === 200, 10_000),
+    ).toBe(true);
     const mails = await SmtpSink.waitFor(email, /Welcome/, 1, 30_000);
     expect(mails).toHaveLength(1);
   });

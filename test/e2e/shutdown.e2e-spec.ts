@@ -15,7 +15,10 @@ describe('Graceful shutdown (e2e)', () => {
       while (streaming) {
         const startedAt = Date.now();
         try {
-          const response = await client.get('/users/me', { token: user.accessToken, timeoutMs: 5_000 });
+          const response = await client.get('/users/me', {
+            token: user.accessToken,
+            timeoutMs: 5_000,
+          });
           results.push({ startedAt, ok: response.status === 200, status: response.status });
         } catch {
           results.push({ startedAt, ok: false, status: 0 });
@@ -40,7 +43,9 @@ describe('Graceful shutdown (e2e)', () => {
     await Promise.all(loops);
 
     expect(notReadyAfter).toBeLessThan(100);
-    const duringDrain = results.filter((r) => r.startedAt >= sigtermAt && r.startedAt < sigtermAt + drainMs - 100);
+    const duringDrain = results.filter(
+      (r) => r.startedAt >= sigtermAt && r.startedAt < sigtermAt + drainMs - 100,
+    );
     expect(duringDrain.length).toBeGreaterThan(50);
     expect(duringDrain.filter((r) => !r.ok)).toEqual([]);
     expect(results.filter((r) => r.startedAt < sigtermAt).every((r) => r.ok)).toBe(true);

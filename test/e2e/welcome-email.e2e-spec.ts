@@ -29,7 +29,10 @@ describe('Welcome e-mail through the outbox (e2e)', () => {
   beforeAll(async () => {
     api = await startApi({}, { waitFor: 'ready' });
     // Two workers: two outbox relays and two sets of processors compete for the same events.
-    workers = await Promise.all([startWorker({}, { waitFor: 'ready' }), startWorker({}, { waitFor: 'ready' })]);
+    workers = await Promise.all([
+      startWorker({}, { waitFor: 'ready' }),
+      startWorker({}, { waitFor: 'ready' }),
+    ]);
     client = apiClient(api.url);
   });
 
@@ -41,7 +44,11 @@ describe('Welcome e-mail through the outbox (e2e)', () => {
 
   it('arrives exactly once with two relays running, with the event id as Message-ID', async () => {
     const emails = Array.from({ length: 10 }, () => uniqueEmail('welcome'));
-    await Promise.all(emails.map((email) => client.post('/auth/signup', { email, password: 'password-123', name: 'Wel Come' })));
+    await Promise.all(
+      emails.map((email) =>
+        client.post('/auth/signup', { email, password: 'password-123', name: 'Wel Come' }),
+      ),
+    );
     for (const email of emails) expect(await SmtpSink.waitFor(email, /Welcome/)).toHaveLength(1);
     // Give any duplicate time to show up before counting again.
     await new Promise((resolve) => setTimeout(resolve, 1_500));
@@ -65,7 +72,14 @@ describe('Welcome e-mail through the outbox (e2e)', () => {
     try {
       const job = await queue.add(
         'welcome-email',
-        { eventId: event.id, type: 'identity.user-registered.v1', aggregateType: 'user', aggregateId: 'x', occurredAt: new Date().toISOString(), payload },
+        {
+          eventId: event.id,
+          type: 'identity.user-registered.v1',
+          aggregateType: 'user',
+          aggregateId: 'x',
+          occurredAt: new Date().toISOString(),
+          payload,
+        },
         { jobId: `${event.id}-duplicate`, attempts: 1 },
       );
       await job.finished();
@@ -79,7 +93,10 @@ describe('Welcome e-mail through the outbox (e2e)', () => {
   it('retries through an SMTP outage, becomes a dead letter after the last attempt, and is delivered by a redrive', async () => {
     await Stack.stop('smtp');
     const email = uniqueEmail('dead');
-    expect((await client.post('/auth/signup', { email, password: 'password-123', name: 'Dead Letter' })).status).toBe(201);
+    expect(
+      (await client.post('/auth/signup', { email, password: 'password-123', name: 'Dead Letter' }))
+        .status,
+    ).toBe(201);
     const event = await registeredEvent(email);
 
     let letter: { id: string; attempts: number; status: string } | undefined;
@@ -98,18 +115,39 @@ describe('Welcome e-mail through the outbox (e2e)', () => {
     const admin = await logInAsAdmin(client);
     const list = await client.get('/admin/dead-letters?limit=100', { token: admin });
     expect(list.status).toBe(200);
-    expect(list.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ id: letter?.id, jobId: event.id, queue: 'notifications', jobName: 'welcome-email', status: 'DEAD' })]));
+    expect(list.body.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          id: letter?.id,
+          jobId: event.id,
+          queue: 'notifications',
+          jobName: 'welcome-email',
+          status: 'DEAD',
+        }),
+      ]),
+    );
     const queues = await client.get('/admin/queues', { token: admin });
     expect(queues.status).toBe(200);
-    expect(queues.body.queues.map((q: { name: string }) => q.name)).toEqual(expect.arrayContaining(['notifications']));
+    expect(queues.body.queues.map((q: { name: string }) => q.name)).toEqual(
+      expect.arrayContaining(['notifications']),
+    );
 
     await Stack.start('smtp');
     expect(await SmtpSink.messagesTo(email)).toHaveLength(0);
-    const redrive = await client.post(`/admin/dead-letters/${letter?.id}/redrive`, undefined, { token: admin });
+    const redrive = await client.post(`/admin/dead-letters/${letter?.id}/redrive`, undefined, {
+      token: admin,
+    });
     expect(redrive.status).toBe(202);
     expect(await SmtpSink.waitFor(email, /Welcome/, 1, 20_000)).toHaveLength(1);
     expect(
-      await waitUntil(async () => (await Db.rows<{ status: string }>('SELECT status FROM dead_letters WHERE id = ?', [letter?.id]))[0]?.status === 'REDRIVEN'),
+      await waitUntil(
+        async () =>
+          (
+            await Db.rows<{ status: string }>('SELECT status FROM dead_letters WHERE id = ?', [
+              letter?.id,
+            ])
+          )[0]?.status === 'REDRIVEN',
+      ),
     ).toBe(true);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(await SmtpSink.messagesTo(email)).toHaveLength(1);

@@ -32,7 +32,9 @@ export async function freePort(): Promise<number> {
 }
 
 /** Environment of a built process pointed at the test stack. */
-export function baseEnv(overrides: Record<string, string | undefined> = {}): Record<string, string> {
+export function baseEnv(
+  overrides: Record<string, string | undefined> = {},
+): Record<string, string> {
   const env: Record<string, string | undefined> = {
     PATH: process.env.PATH,
     NODE_ENV: 'test',
@@ -49,7 +51,9 @@ export function baseEnv(overrides: Record<string, string | undefined> = {}): Rec
     JOB_BACKOFF_MS: '200',
     ...overrides,
   };
-  return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined));
+  return Object.fromEntries(
+    Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
 }
 
 /** Starts `node dist/<entry>.js` and waits until /health/live answers. */
@@ -69,7 +73,9 @@ export async function startProcess(
   });
   child.stdout.pipe(out);
   child.stderr.pipe(out);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  );
   const url = `http://127.0.0.1:${port}`;
   const app: AppProcess = {
     url,
@@ -89,7 +95,8 @@ export async function startProcess(
   const deadline = Date.now() + (options.timeoutMs ?? 30_000);
   const path = options.waitFor === 'ready' ? '/health/ready' : '/health/live';
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`${entry} exited with ${child.exitCode}:\n${app.logs().slice(-3000)}`);
+    if (child.exitCode !== null)
+      throw new Error(`${entry} exited with ${child.exitCode}:\n${app.logs().slice(-3000)}`);
     try {
       const response = await fetch(url + path, { signal: AbortSignal.timeout(1000) });
       if (response.ok) return app;
@@ -98,14 +105,20 @@ export async function startProcess(
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`${entry} did not become ${path} within the timeout:\n${app.logs().slice(-3000)}`);
+      throw new Error(
+        `${entry} did not become ${path} within the timeout:\n${app.logs().slice(-3000)}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
-export const startApi = (overrides: Record<string, string | undefined> = {}, options?: { waitFor?: 'live' | 'ready' }): Promise<AppProcess> =>
-  startProcess('main', overrides, options);
+export const startApi = (
+  overrides: Record<string, string | undefined> = {},
+  options?: { waitFor?: 'live' | 'ready' },
+): Promise<AppProcess> => startProcess('main', overrides, options);
 
-export const startWorker = (overrides: Record<string, string | undefined> = {}, options?: { waitFor?: 'live' | 'ready' }): Promise<AppProcess> =>
-  startProcess('worker', overrides, options);
+export const startWorker = (
+  overrides: Record<string, string | undefined> = {},
+  options?: { waitFor?: 'live' | 'ready' },
+): Promise<AppProcess> => startProcess('worker', overrides, options);

@@ -11,11 +11,22 @@ export const Db = {
     return primary;
   },
   replica(): Pool {
-    replica ??= createPool({ uri: requireEnv('DATABASE_REPLICA_URLS').split(',')[0]!, connectionLimit: 2, timezone: 'Z' });
+    replica ??= createPool({
+      uri: requireEnv('DATABASE_REPLICA_URLS').split(',')[0]!,
+      connectionLimit: 2,
+      timezone: 'Z',
+    });
     return replica;
   },
-  async rows<T = Record<string, unknown>>(sql: string, params: unknown[] = [], node: 'primary' | 'replica' = 'primary'): Promise<T[]> {
-    const [rows] = await (node === 'primary' ? Db.primary() : Db.replica()).query<RowDataPacket[]>(sql, params);
+  async rows<T = Record<string, unknown>>(
+    sql: string,
+    params: unknown[] = [],
+    node: 'primary' | 'replica' = 'primary',
+  ): Promise<T[]> {
+    const [rows] = await (node === 'primary' ? Db.primary() : Db.replica()).query<RowDataPacket[]>(
+      sql,
+      params,
+    );
     return rows as T[];
   },
   async end(): Promise<void> {

@@ -5,4 +5,5 @@ export function requireEnv(name: string): string {
   return value;
 }
 
-export const TEST_JWT_SECRET = process.env.JWT_SECRET ?? 'test-secret-that-is-long-enough-0123456789';
+export const TEST_JWT_SECRET =
+  process.env.JWT_SECRET ?? 'test-secret-that-is-long-enough-0123456789';

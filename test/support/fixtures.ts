@@ -21,7 +21,13 @@ export async function signUpAndLogIn(api: HttpClient, prefix = 'user'): Promise<
   if (signUp.status !== 201) throw new Error(`signup failed: ${signUp.status} ${signUp.text}`);
   const login = await api.post('/auth/login', { email, password });
   if (login.status !== 200) throw new Error(`login failed: ${login.status} ${login.text}`);
-  return { id: signUp.body.id, email, password, accessToken: login.body.accessToken, refreshToken: login.body.refreshToken };
+  return {
+    id: signUp.body.id,
+    email,
+    password,
+    accessToken: login.body.accessToken,
+    refreshToken: login.body.refreshToken,
+  };
 }
 
 /** Logs in as the seeded admin (scripts/test.sh seeds ADMIN_EMAIL/ADMIN_PASSWORD). */
@@ -30,11 +36,16 @@ export async function logInAsAdmin(api: HttpClient): Promise<string> {
     email: process.env.ADMIN_EMAIL ?? 'admin@hexashop.local',
     password: process.env.ADMIN_PASSWORD ?? 'Admin123!',
   });
-  if (response.status !== 200) throw new Error(`admin login failed: ${response.status} ${response.text}`);
+  if (response.status !== 200)
+    throw new Error(`admin login failed: ${response.status} ${response.text}`);
   return response.body.accessToken as string;
 }
 
-export async function waitUntil(check: () => Promise<boolean>, timeoutMs = 10_000, intervalMs = 100): Promise<boolean> {
+export async function waitUntil(
+  check: () => Promise<boolean>,
+  timeoutMs = 10_000,
+  intervalMs = 100,
+): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (await check()) return true;

@@ -18,12 +18,20 @@ export interface RequestOptions {
 export class HttpClient {
   constructor(private readonly baseUrl: string) {}
 
-  async request<T = any>(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<HttpResult<T>> {
+  async request<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    options: RequestOptions = {},
+  ): Promise<HttpResult<T>> {
     const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     let payload: string | undefined = options.raw;
     if (payload === undefined && body !== undefined) payload = JSON.stringify(body);
-    if (payload !== undefined && !Object.keys(headers).some((key) => key.toLowerCase() === 'content-type')) {
+    if (
+      payload !== undefined &&
+      !Object.keys(headers).some((key) => key.toLowerCase() === 'content-type')
+    ) {
       headers['content-type'] = 'application/json';
     }
     const started = Date.now();
@@ -40,7 +48,13 @@ export class HttpClient {
     } catch {
       // Not JSON: callers look at `text`.
     }
-    return { status: response.status, headers: response.headers, body: parsed as T, text, ms: Date.now() - started };
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: parsed as T,
+      text,
+      ms: Date.now() - started,
+    };
   }
 
   get<T = any>(path: string, options?: RequestOptions): Promise<HttpResult<T>> {

@@ -12,12 +12,17 @@ export function signJwt(
   const header = { alg: options.alg ?? 'HS256', typ: 'JWT', ...options.header };
   const unsigned = `${b64(header)}.${b64(claims)}`;
   if (header.alg === 'none') return `${unsigned}.`;
-  const signature = createHmac('sha256', options.secret ?? TEST_JWT_SECRET).update(unsigned).digest('base64url');
+  const signature = createHmac('sha256', options.secret ?? TEST_JWT_SECRET)
+    .update(unsigned)
+    .digest('base64url');
   return `${unsigned}.${signature}`;
 }
 
 /** Claims of a valid access token for `userId`, overridable per test. */
-export function accessClaims(userId: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+export function accessClaims(
+  userId: string,
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
   const now = Math.floor(Date.now() / 1000);
   return {
     sub: userId,
@@ -35,5 +40,8 @@ export function accessClaims(userId: string, overrides: Record<string, unknown> 
 
 /** Decodes a JWT's payload without checking it. */
 export function decodeJwt(token: string): Record<string, unknown> {
-  return JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
+  return JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<
+    string,
+    unknown
+  >;
 }

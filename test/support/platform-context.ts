@@ -14,7 +14,9 @@ export async function createPlatformContext(
   role: 'api' | 'worker' = 'worker',
 ): Promise<TestingModule> {
   const config = new AppConfig(role, baseEnv({ LOG_LEVEL: 'silent', ...env }));
-  const moduleRef = await Test.createTestingModule({ imports: [PlatformModule.register(config), ...imports] }).compile();
+  const moduleRef = await Test.createTestingModule({
+    imports: [PlatformModule.register(config), ...imports],
+  }).compile();
   await moduleRef.init();
   return moduleRef;
 }

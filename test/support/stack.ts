@@ -9,10 +9,14 @@ const STACK = join(ROOT, 'scripts', 'stack.sh');
 export type Service = 'primary' | 'replica' | 'redis' | 'smtp';
 
 async function stack(...args: string[]): Promise<string> {
-  const { stdout } = await run('bash', [STACK, '--profile', process.env.STACK_PROFILE ?? 'test', ...args], {
-    cwd: ROOT,
-    timeout: 90_000,
-  });
+  const { stdout } = await run(
+    'bash',
+    [STACK, '--profile', process.env.STACK_PROFILE ?? 'test', ...args],
+    {
+      cwd: ROOT,
+      timeout: 90_000,
+    },
+  );
   return stdout;
 }
 
@@ -21,7 +25,8 @@ export const Stack = {
   stop: (service: Service): Promise<string> => stack('stop', service),
   start: (service: Service): Promise<string> => stack('start', service),
   /** Runs SQL as root on a node; rows come back tab-separated. */
-  sql: (node: 'primary' | 'replica', statement: string): Promise<string> => stack('sql', node, statement),
+  sql: (node: 'primary' | 'replica', statement: string): Promise<string> =>
+    stack('sql', node, statement),
   waitReplica: (): Promise<string> => stack('wait-replica'),
 };
 

@@ -43,7 +43,8 @@ import { GetCurrentUserHandler } from './application/queries/get-current-user/ge
     {
       // Built by hand: application classes carry no Nest decorators.
       provide: TokenPairMinter,
-      useFactory: (...deps: ConstructorParameters<typeof TokenPairMinter>) => new TokenPairMinter(...deps),
+      useFactory: (...deps: ConstructorParameters<typeof TokenPairMinter>) =>
+        new TokenPairMinter(...deps),
       inject: [SessionRepository, RefreshTokenCodec, AccessTokenIssuer, IdGenerator, Clock],
     },
     { provide: UserRepository, useClass: TypeOrmUserRepository },

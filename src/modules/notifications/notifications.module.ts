@@ -6,6 +6,10 @@ import { Mailer } from './application/ports/mailer.port';
 
 /** Notifications (worker only): e-mails caused by other contexts' events. */
 @Module({
-  providers: [NotificationsProcessor, SendEmailHandler, { provide: Mailer, useClass: NodemailerMailer }],
+  providers: [
+    NotificationsProcessor,
+    SendEmailHandler,
+    { provide: Mailer, useClass: NodemailerMailer },
+  ],
 })
 export class NotificationsModule {}

@@ -39,8 +39,15 @@ export class AccessTokenDenylist {
    */
   async check(jti: string, sessionId: string, userId: string): Promise<TokenCheck> {
     try {
-      const [token, session, lastWrite] = await this.redis.client.mget(tokenKey(jti), sessionKey(sessionId), lastWriteKey(userId));
-      return { revoked: token !== null || session !== null, lastWriteAt: lastWrite === null ? null : Number(lastWrite) };
+      const [token, session, lastWrite] = await this.redis.client.mget(
+        tokenKey(jti),
+        sessionKey(sessionId),
+        lastWriteKey(userId),
+      );
+      return {
+        revoked: token !== null || session !== null,
+        lastWriteAt: lastWrite === null ? null : Number(lastWrite),
+      };
     } catch {
       return { revoked: false, lastWriteAt: 'unknown' };
     }

@@ -17,8 +17,16 @@ import { RolesGuard } from './roles.guard';
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
         secret: config.jwt.secret,
-        signOptions: { algorithm: 'HS256', issuer: config.jwt.issuer, audience: config.jwt.audience },
-        verifyOptions: { algorithms: ['HS256'], issuer: config.jwt.issuer, audience: config.jwt.audience },
+        signOptions: {
+          algorithm: 'HS256',
+          issuer: config.jwt.issuer,
+          audience: config.jwt.audience,
+        },
+        verifyOptions: {
+          algorithms: ['HS256'],
+          issuer: config.jwt.issuer,
+          audience: config.jwt.audience,
+        },
       }),
     }),
   ],

@@ -15,9 +15,14 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   }
 
   override canActivate(context: ExecutionContext): Promise<boolean> | boolean {
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
+    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (isPublic) {
-      const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined> }>();
+      const request = context
+        .switchToHttp()
+        .getRequest<{ headers: Record<string, string | undefined> }>();
       if (!request.headers.authorization) return true;
     }
     return super.canActivate(context) as Promise<boolean>;

@@ -50,7 +50,9 @@ describe(CacheService.name, () => {
       await new Promise((resolve) => setTimeout(resolve, 50));
       return calls;
     };
-    const values = await Promise.all(Array.from({ length: 100 }, () => sut.getOrLoad(k, loader, { ttlMs: 10_000 })));
+    const values = await Promise.all(
+      Array.from({ length: 100 }, () => sut.getOrLoad(k, loader, { ttlMs: 10_000 })),
+    );
     expect(calls).toBe(1);
     expect(new Set(values)).toEqual(new Set([1]));
   });
@@ -90,7 +92,9 @@ describe(CacheService.name, () => {
       expect(await sut.get(key())).toBeUndefined();
       expect(Date.now() - getStarted).toBeLessThan(250);
       expect(await sut.delete(key())).toBe(false);
-      const errors = (await metrics.cacheRequests.get()).values.find((v) => v.labels.result === 'error');
+      const errors = (await metrics.cacheRequests.get()).values.find(
+        (v) => v.labels.result === 'error',
+      );
       expect(errors?.value).toBeGreaterThan(0);
     } finally {
       await Stack.start('redis');
@@ -99,9 +103,15 @@ describe(CacheService.name, () => {
     expect(await waitUntil(async () => redis.isReady(), 10_000)).toBe(true);
     const k = key();
     const loader = jest.fn(async () => 'again');
-    expect(await waitUntil(async () => {
-      await sut.getOrLoad(k, loader, { ttlMs: 10_000 });
-      return (await sut.get(k)) !== undefined;
-    }, 10_000, 200)).toBe(true);
+    expect(
+      await waitUntil(
+        async () => {
+          await sut.getOrLoad(k, loader, { ttlMs: 10_000 });
+          return (await sut.get(k)) !== undefined;
+        },
+        10_000,
+        200,
+      ),
+    ).toBe(true);
   });
 });

@@ -50,22 +50,58 @@ export class CacheService implements OnApplicationShutdown {
       {
         url: config.redisUrl,
         disableOfflineQueue: true,
-        socket: { connectTimeout: 1000, reconnectStrategy: (retries: number) => Math.min(retries * 100, 1000) },
+        socket: {
+          connectTimeout: 1000,
+          reconnectStrategy: (retries: number) => Math.min(retries * 100, 1000),
+        },
       },
-      { namespace: 'cache', throwOnConnectError: false, throwOnErrors: true, connectionTimeout: 1000 },
+      {
+        namespace: 'cache',
+        throwOnConnectError: false,
+        throwOnErrors: true,
+        connectionTimeout: 1000,
+      },
     );
-    const keyv = new Keyv({ store: this.store, namespace: 'cache', useKeyPrefix: false });
+    const keyv = new Keyv({
+      store: this.store,
+      namespace: 'cache',
+      useKeyPrefix: false,
+      throwOnErrors: true,
+    });
     keyv.on('error', () => undefined);
     this.store.on('error', () => undefined);
     this.cache = createCache({ stores: [keyv] });
+    // cache-manager swallows store errors on get/set and reports them as events.
+    const storeErrors = metrics.counter(
+      'cache_store_errors_total',
+      'Errors reported by the cache store',
+      ['operation'],
+    );
+    for (const operation of ['get', 'set'] as const) {
+      this.cache.on(operation, (event: { error?: unknown }) => {
+        if (event.error) storeErrors.inc({ operation });
+      });
+    }
   }
 
   /** The cached value, or undefined on a miss, an error or a timeout. */
   async get<T>(key: string): Promise<Envelope<T> | undefined> {
     const name = cacheName(key);
+    if (!this.redis.isReady()) {
+      // Redis is known to be away: a miss at once instead of waiting for the timeout.
+      this.metrics.cacheRequests.inc({ cache: name, result: 'error' });
+      return undefined;
+    }
     try {
-      const value = await withTimeout(this.cache.get<Envelope<T>>(key), CACHE_TIMEOUT_MS, 'cache get');
-      this.metrics.cacheRequests.inc({ cache: name, result: value === undefined || value === null ? 'miss' : 'hit' });
+      const value = await withTimeout(
+        this.cache.get<Envelope<T>>(key),
+        CACHE_TIMEOUT_MS,
+        'cache get',
+      );
+      this.metrics.cacheRequests.inc({
+        cache: name,
+        result: value === undefined || value === null ? 'miss' : 'hit',
+      });
       return value ?? undefined;
     } catch {
       this.metrics.cacheRequests.inc({ cache: name, result: 'error' });
@@ -75,8 +111,13 @@ export class CacheService implements OnApplicationShutdown {
 
   /** Stores a value; failures are ignored (the next read is a miss). */
   async set<T>(key: string, value: T | null, ttlMs: number): Promise<void> {
+    if (!this.redis.isReady()) return;
     try {
-      await withTimeout(this.cache.set<Envelope<T>>(key, { v: value }, ttlMs), CACHE_TIMEOUT_MS, 'cache set');
+      await withTimeout(
+        this.cache.set<Envelope<T>>(key, { v: value }, ttlMs),
+        CACHE_TIMEOUT_MS,
+        'cache set',
+      );
     } catch {
       // A value that was not stored is only a future miss.
     }
@@ -98,19 +139,29 @@ export class CacheService implements OnApplicationShutdown {
    * most once per key at a time in this process, and (while Redis is up)
    * once across all instances: the others wait up to `lockMs` for its result.
    */
-  async getOrLoad<T>(key: string, loader: () => Promise<T | null>, options: LoadOptions): Promise<T | null> {
+  async getOrLoad<T>(
+    key: string,
+    loader: () => Promise<T | null>,
+    options: LoadOptions,
+  ): Promise<T | null> {
     const cached = await this.get<T>(key);
     if (cached !== undefined) return cached.v;
     return this.flights.run(key, () => this.loadOnce(key, loader, options));
   }
 
-  private async loadOnce<T>(key: string, loader: () => Promise<T | null>, options: LoadOptions): Promise<T | null> {
+  private async loadOnce<T>(
+    key: string,
+    loader: () => Promise<T | null>,
+    options: LoadOptions,
+  ): Promise<T | null> {
     const lockMs = options.lockMs ?? 2000;
     const lockKey = `lock:${key}`;
     const token = randomUUID();
     let locked = false;
     if (this.redis.isReady()) {
-      locked = (await this.redis.client.set(lockKey, token, 'PX', lockMs, 'NX').catch(() => null)) === 'OK';
+      locked =
+        (await this.redis.client.set(lockKey, token, 'PX', lockMs, 'NX').catch(() => null)) ===
+        'OK';
       if (!locked) {
         const value = await this.waitForValue<T>(key, lockMs);
         if (value !== undefined) return value.v;
@@ -123,7 +174,8 @@ export class CacheService implements OnApplicationShutdown {
       if (ttl > 0) await this.set(key, value, ttl);
       return value;
     } finally {
-      if (locked) await this.redis.client.eval(RELEASE_LOCK, 1, lockKey, token).catch(() => undefined);
+      if (locked)
+        await this.redis.client.eval(RELEASE_LOCK, 1, lockKey, token).catch(() => undefined);
     }
   }
 
@@ -135,7 +187,11 @@ export class CacheService implements OnApplicationShutdown {
       await sleep(delay);
       delay = Math.min(delay * 2, 50);
       try {
-        const value = await withTimeout(this.cache.get<Envelope<T>>(key), CACHE_TIMEOUT_MS, 'cache get');
+        const value = await withTimeout(
+          this.cache.get<Envelope<T>>(key),
+          CACHE_TIMEOUT_MS,
+          'cache get',
+        );
         if (value) return value;
       } catch {
         return undefined;

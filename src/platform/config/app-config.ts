@@ -42,7 +42,11 @@ export class AppConfig {
     const read = new EnvReader(env);
     const primary = read.url('DATABASE_URL', ['mysql:', 'mariadb:']);
     const database = decodeURIComponent(primary.pathname.replace(/^\//, ''));
-    if (!database) throw new ConfigError('DATABASE_URL', 'has no database name (mysql://user:pass@host:port/db)');
+    if (!database)
+      throw new ConfigError(
+        'DATABASE_URL',
+        'has no database name (mysql://user:pass@host:port/db)',
+      );
     return {
       primaryUrl: primary.toString(),
       replicaUrls: read.urlList('DATABASE_REPLICA_URLS', ['mysql:', 'mariadb:']).map(String),
@@ -62,8 +66,10 @@ export class AppConfig {
 
     this.redisUrl = read.url('REDIS_URL', ['redis:', 'rediss:']).toString();
     const smtp = read.optionalString('SMTP_URL');
-    if (role === 'worker' && smtp === undefined) throw new ConfigError('SMTP_URL', 'is required for the worker');
-    this.smtpUrl = smtp === undefined ? undefined : read.url('SMTP_URL', ['smtp:', 'smtps:'], smtp).toString();
+    if (role === 'worker' && smtp === undefined)
+      throw new ConfigError('SMTP_URL', 'is required for the worker');
+    this.smtpUrl =
+      smtp === undefined ? undefined : read.url('SMTP_URL', ['smtp:', 'smtps:'], smtp).toString();
     this.mailFrom = read.string('MAIL_FROM', 'hexashop <no-reply@hexashop.local>');
 
     const secret = read.string('JWT_SECRET');
@@ -75,7 +81,10 @@ export class AppConfig {
       issuer: 'hexashop',
       audience: 'hexashop-api',
     };
-    this.admin = { email: read.optionalString('ADMIN_EMAIL'), password: read.optionalString('ADMIN_PASSWORD') };
+    this.admin = {
+      email: read.optionalString('ADMIN_EMAIL'),
+      password: read.optionalString('ADMIN_PASSWORD'),
+    };
     this.rateLimitPerMinute = read.int('RATE_LIMIT_RPM', 600, 0);
     this.loginMaxFailures = read.int('LOGIN_MAX_FAILURES', 5, 1);
     this.shutdownDrainMs = read.int('SHUTDOWN_DRAIN_MS', 5000, 0, 600_000);

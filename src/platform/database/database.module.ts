@@ -15,7 +15,10 @@ import { TypeOrmUnitOfWork } from './typeorm-unit-of-work';
   imports: [
     TypeOrmModule.forRootAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({ ...typeOrmOptions(config.database), autoLoadEntities: true }),
+      useFactory: (config: AppConfig) => ({
+        ...typeOrmOptions(config.database),
+        autoLoadEntities: true,
+      }),
     }),
   ],
   providers: [

@@ -34,8 +34,19 @@ export function duplicateKeyName(error: unknown): string | undefined {
 export function isNodeUnavailableError(error: unknown): boolean {
   const errno = field(error, 'errno');
   const code = field(error, 'code');
-  if (typeof errno === 'number' && errno >= 1000 && errno < 2000 && errno !== 1040 && errno !== 1053) return false;
-  if (typeof code === 'string' && code.startsWith('ER_') && !['ER_CON_COUNT_ERROR', 'ER_SERVER_SHUTDOWN'].includes(code)) {
+  if (
+    typeof errno === 'number' &&
+    errno >= 1000 &&
+    errno < 2000 &&
+    errno !== 1040 &&
+    errno !== 1053
+  )
+    return false;
+  if (
+    typeof code === 'string' &&
+    code.startsWith('ER_') &&
+    !['ER_CON_COUNT_ERROR', 'ER_SERVER_SHUTDOWN'].includes(code)
+  ) {
     return false;
   }
   return true;

@@ -8,7 +8,8 @@ import { ReadDatabase } from './read-database';
 import { ReplicaLagMonitor } from './replica-lag-monitor';
 import { TransactionContext } from './transaction-context';
 
-const serverId = async (read: () => Promise<Array<{ id: number | string }>>): Promise<number> => Number((await read())[0]?.id);
+const serverId = async (read: () => Promise<Array<{ id: number | string }>>): Promise<number> =>
+  Number((await read())[0]?.id);
 
 describe(ReadDatabase.name, () => {
   let context: TestingModule;
@@ -37,13 +38,19 @@ describe(ReadDatabase.name, () => {
   });
 
   it('runs unit-of-work transactions on the primary (server_id 1)', async () => {
-    const id = await unitOfWork.run(() => serverId(() => transaction.manager().query('SELECT @@server_id AS id')));
+    const id = await unitOfWork.run(() =>
+      serverId(() => transaction.manager().query('SELECT @@server_id AS id')),
+    );
     expect(id).toBe(1);
   });
 
   it('sends a user who just wrote to the primary, and other users to the replica', async () => {
     await RequestContext.run({ requestId: 'writer', userId: 'user-who-writes' }, async () => {
-      await unitOfWork.run(() => transaction.manager().query('UPDATE replication_heartbeats SET beat_ms = beat_ms WHERE id = 1'));
+      await unitOfWork.run(() =>
+        transaction
+          .manager()
+          .query('UPDATE replication_heartbeats SET beat_ms = beat_ms WHERE id = 1'),
+      );
       expect(await onReplica()).toBe(1);
     });
     await RequestContext.run({ requestId: 'reader', userId: 'someone-else' }, async () => {
@@ -65,12 +72,16 @@ describe(ReadDatabase.name, () => {
   it('reads the primary while the replica is too far behind, and the replica again once it caught up', async () => {
     await Stack.sql('replica', 'STOP SLAVE SQL_THREAD');
     try {
-      expect(await waitUntil(async () => (lag.snapshot()[0]?.lagMs ?? 0) > 1_000, 5_000)).toBe(true);
+      expect(await waitUntil(async () => (lag.snapshot()[0]?.lagMs ?? 0) > 1_000, 5_000)).toBe(
+        true,
+      );
       expect(lag.snapshot()[0]?.up).toBe(true);
     } finally {
       await Stack.sql('replica', 'START SLAVE SQL_THREAD');
     }
-    expect(await waitUntil(async () => (lag.snapshot()[0]?.lagMs ?? Infinity) < 1_000, 5_000)).toBe(true);
+    expect(await waitUntil(async () => (lag.snapshot()[0]?.lagMs ?? Infinity) < 1_000, 5_000)).toBe(
+      true,
+    );
     expect(await onReplica()).toBe(2);
   });
 });

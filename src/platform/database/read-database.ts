@@ -28,7 +28,11 @@ export class ReadDatabase {
     private readonly metrics: MetricsService,
   ) {}
 
-  async query<T>(sql: string, parameters: readonly unknown[] = [], options: ReadOptions = {}): Promise<T[]> {
+  async query<T>(
+    sql: string,
+    parameters: readonly unknown[] = [],
+    options: ReadOptions = {},
+  ): Promise<T[]> {
     const reason = await this.primaryReason(options);
     if (reason !== undefined) {
       this.metrics.dbReads.inc({ target: 'primary', reason });
@@ -54,7 +58,11 @@ export class ReadDatabase {
     return undefined;
   }
 
-  private async run<T>(mode: ReplicationMode, sql: string, parameters: readonly unknown[]): Promise<T[]> {
+  private async run<T>(
+    mode: ReplicationMode,
+    sql: string,
+    parameters: readonly unknown[],
+  ): Promise<T[]> {
     const runner = this.dataSource.createQueryRunner(mode);
     try {
       return (await runner.query(sql, [...parameters])) as T[];

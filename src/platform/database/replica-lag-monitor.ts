@@ -42,7 +42,12 @@ export class ReplicaLagMonitor implements OnApplicationBootstrap, OnApplicationS
   ) {
     this.replicas = config.database.replicaUrls.map((url, index) => ({
       name: `replica${index}`,
-      pool: createPool({ uri: url, connectionLimit: 1, connectTimeout: 1000, enableKeepAlive: true }),
+      pool: createPool({
+        uri: url,
+        connectionLimit: 1,
+        connectTimeout: 1000,
+        enableKeepAlive: true,
+      }),
     }));
   }
 
@@ -83,14 +88,18 @@ export class ReplicaLagMonitor implements OnApplicationBootstrap, OnApplicationS
     this.running = true;
     try {
       await withTimeout(
-        this.dataSource.query('UPDATE replication_heartbeats SET beat_ms = GREATEST(beat_ms, ?) WHERE id = 1', [Date.now()]),
+        this.dataSource.query(
+          'UPDATE replication_heartbeats SET beat_ms = GREATEST(beat_ms, ?) WHERE id = 1',
+          [Date.now()],
+        ),
         1000,
         'heartbeat write',
       ).catch((error: Error) => this.logger.debug(`heartbeat write failed: ${error.message}`));
       this.states = await Promise.all(this.replicas.map((replica) => this.check(replica)));
       for (const state of this.states) {
         this.metrics.replicaUp.set({ replica: state.name }, state.up ? 1 : 0);
-        if (state.lagMs !== undefined) this.metrics.replicaLag.set({ replica: state.name }, state.lagMs / 1000);
+        if (state.lagMs !== undefined)
+          this.metrics.replicaLag.set({ replica: state.name }, state.lagMs / 1000);
       }
     } finally {
       this.running = false;
@@ -100,7 +109,9 @@ export class ReplicaLagMonitor implements OnApplicationBootstrap, OnApplicationS
   private async check(replica: { name: string; pool: Pool }): Promise<ReplicaState> {
     try {
       const [rows] = await withTimeout(
-        replica.pool.query<RowDataPacket[]>('SELECT beat_ms FROM replication_heartbeats WHERE id = 1'),
+        replica.pool.query<RowDataPacket[]>(
+          'SELECT beat_ms FROM replication_heartbeats WHERE id = 1',
+        ),
         1000,
         `${replica.name} heartbeat read`,
       );
@@ -108,7 +119,13 @@ export class ReplicaLagMonitor implements OnApplicationBootstrap, OnApplicationS
       const lagMs = watermark === undefined ? undefined : Math.max(0, Date.now() - watermark);
       return { name: replica.name, up: true, watermark, lagMs };
     } catch (error) {
-      return { name: replica.name, up: false, watermark: undefined, lagMs: undefined, error: (error as Error).message };
+      return {
+        name: replica.name,
+        up: false,
+        watermark: undefined,
+        lagMs: undefined,
+        error: (error as Error).message,
+      };
     }
   }
 

@@ -6,8 +6,8 @@ import { TypeOrmSafeLogger } from './typeorm-safe.logger';
 export const QUERY_TIMEOUT_MS = 10_000;
 
 /**
- * TypeORM options for the primary and its replicas. Writes and transactions
- * use the primary; `createQueryRunner('slave')` picks a replica round-robin.
+ * TypeORM options for the primary and its replicas. Everything uses the
+ * primary by default; only `createQueryRunner('slave')` picks a replica (round-robin).
  * A replica that errors is taken out of rotation and retried after one second
  * (`restoreNodeTimeout`), instead of being dropped for good (mysql2's default).
  */
@@ -43,6 +43,9 @@ export function typeOrmOptions(database: DatabaseConfig): DataSourceOptions {
       removeNodeErrorCount: 1,
       restoreNodeTimeout: 1000,
       selector: 'RR',
+      // find*/query builders go to the primary unless a replica runner is asked for
+      // explicitly (ReadDatabase): command-side reads must never see replica lag.
+      defaultMode: 'master',
     },
   };
 }

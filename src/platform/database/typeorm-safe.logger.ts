@@ -11,7 +11,9 @@ export class TypeOrmSafeLogger implements TypeOrmLogger {
   logQuery(): void {}
 
   logQueryError(error: string | Error, query: string): void {
-    this.logger.warn(`query failed: ${typeof error === 'string' ? error : error.message} -- ${truncate(query)}`);
+    this.logger.warn(
+      `query failed: ${typeof error === 'string' ? error : error.message} -- ${truncate(query)}`,
+    );
   }
 
   logQuerySlow(time: number, query: string): void {

@@ -17,7 +17,9 @@ describe('TypeOrmUnitOfWork', () => {
     sut = context.get(UnitOfWork);
     transaction = context.get(TransactionContext);
     dataSource = context.get(DataSource);
-    await dataSource.query(`CREATE TABLE ${table} (id INT PRIMARY KEY, n INT NOT NULL) ENGINE=InnoDB`);
+    await dataSource.query(
+      `CREATE TABLE ${table} (id INT PRIMARY KEY, n INT NOT NULL) ENGINE=InnoDB`,
+    );
     await dataSource.query(`INSERT INTO ${table} VALUES (1, 0), (2, 0)`);
   });
 
@@ -27,7 +29,13 @@ describe('TypeOrmUnitOfWork', () => {
   });
 
   const count = async (id: number): Promise<number> =>
-    Number(((await dataSource.query(`SELECT n FROM ${table} WHERE id = ?`, [id])) as Array<{ n: number }>)[0]?.n);
+    Number(
+      (
+        (await dataSource.query(`SELECT n FROM ${table} WHERE id = ?`, [id])) as Array<{
+          n: number;
+        }>
+      )[0]?.n,
+    );
 
   it('commits the work and then runs after-commit callbacks', async () => {
     const seen: number[] = [];
@@ -59,7 +67,9 @@ describe('TypeOrmUnitOfWork', () => {
     const before = await count(2);
     await expect(
       sut.run(async () => {
-        await sut.run(() => transaction.manager().query(`UPDATE ${table} SET n = n + 1 WHERE id = 2`));
+        await sut.run(() =>
+          transaction.manager().query(`UPDATE ${table} SET n = n + 1 WHERE id = 2`),
+        );
         throw new Error('outer fails');
       }),
     ).rejects.toThrow('outer fails');

@@ -29,7 +29,11 @@ export class TypeOrmUnitOfWork extends UnitOfWork {
   async run<T>(work: () => Promise<T>): Promise<T> {
     if (this.context.active()) return work();
     for (let attempt = 1; ; attempt++) {
-      const state: TransactionState = { manager: this.dataSource.manager, afterCommit: [], writers: new Set() };
+      const state: TransactionState = {
+        manager: this.dataSource.manager,
+        afterCommit: [],
+        writers: new Set(),
+      };
       try {
         const result = await this.dataSource.transaction('READ COMMITTED', (manager) =>
           this.context.run({ ...state, manager }, work),

@@ -23,6 +23,10 @@ export class ReplicaHealthIndicator {
       ...(state.error ? { error: state.error } : {}),
     }));
     const usable = this.lag.usable();
-    return session.up({ state: usable ? 'ok' : 'degraded', reads: usable ? 'replica' : 'primary', replicas });
+    return session.up({
+      state: usable ? 'ok' : 'degraded',
+      reads: usable ? 'replica' : 'primary',
+      replicas,
+    });
   }
 }

@@ -15,7 +15,9 @@ const DESCRIPTIONS: Record<number, string> = {
 };
 
 /** Documents problem+json error responses; `codes` lists the 409 codes a route can return. */
-export function ApiProblems(...statuses: Array<number | { status: number; codes: string[] }>): MethodDecorator {
+export function ApiProblems(
+  ...statuses: Array<number | { status: number; codes: string[] }>
+): MethodDecorator {
   return applyDecorators(
     ApiExtraModels(ProblemResponse),
     ...statuses.map((entry) => {
@@ -24,7 +26,9 @@ export function ApiProblems(...statuses: Array<number | { status: number; codes:
       return ApiResponse({
         status,
         description: description ?? 'Error',
-        content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemResponse) } } },
+        content: {
+          'application/problem+json': { schema: { $ref: getSchemaPath(ProblemResponse) } },
+        },
       });
     }),
   );

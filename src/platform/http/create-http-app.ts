@@ -44,7 +44,9 @@ export async function createHttpApp(
     RequestContext.run({ requestId: request.id }, done);
   });
 
-  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { bufferLogs: true });
+  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
+    bufferLogs: true,
+  });
   const logger = app.get(Logger);
   app.useLogger(logger);
   const metrics = app.get(MetricsService);
@@ -56,7 +58,11 @@ export async function createHttpApp(
   });
   fastify.addHook('onResponse', (request, reply, done) => {
     metrics.httpDuration.observe(
-      { method: request.method, route: request.routeOptions.url ?? 'unmatched', status_code: String(reply.statusCode) },
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? 'unmatched',
+        status_code: String(reply.statusCode),
+      },
       reply.elapsedTime / 1000,
     );
     done();

@@ -18,7 +18,10 @@ export const ERROR_CATALOG: Readonly<Record<string, { status: number; title: str
   ORDER_NOT_CANCELLABLE: { status: 409, title: 'Order cannot be cancelled' },
   POINTS_ALREADY_SPENT: { status: 409, title: 'Earned points were already spent' },
   BALANCE_LIMIT_EXCEEDED: { status: 409, title: 'Balance limit exceeded' },
-  IDEMPOTENCY_IN_PROGRESS: { status: 409, title: 'A request with this Idempotency-Key is in progress' },
+  IDEMPOTENCY_IN_PROGRESS: {
+    status: 409,
+    title: 'A request with this Idempotency-Key is in progress',
+  },
   PAYLOAD_TOO_LARGE: { status: 413, title: 'Request body is too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported media type' },
   IDEMPOTENCY_KEY_REUSED: { status: 422, title: 'Idempotency-Key was used with another request' },

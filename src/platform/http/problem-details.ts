@@ -37,7 +37,12 @@ const HTTP_STATUS_CODES: Record<number, string> = {
   503: 'SERVICE_UNAVAILABLE',
 };
 
-function build(code: string, detail: string, instance: string, extra: Partial<ProblemDocument> = {}): ProblemDocument {
+function build(
+  code: string,
+  detail: string,
+  instance: string,
+  extra: Partial<ProblemDocument> = {},
+): ProblemDocument {
   const entry = ERROR_CATALOG[code] ?? ERROR_CATALOG.INTERNAL_ERROR!;
   return {
     type: `https://hexashop.dev/problems/${code.toLowerCase().replace(/_/g, '-')}`,
@@ -73,22 +78,41 @@ export function toProblem(error: unknown, instance: string, requestId?: string):
     }
     const errors = error instanceof ValidationError ? { errors: [...error.errors] } : {};
     return {
-      document: build(known ? error.code : 'INTERNAL_ERROR', error.message, instance, { ...base, ...errors }),
+      document: build(known ? error.code : 'INTERNAL_ERROR', error.message, instance, {
+        ...base,
+        ...errors,
+      }),
       headers,
       unexpected: !known,
     };
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();
-    const code = HTTP_STATUS_CODES[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'VALIDATION_FAILED');
+    const code =
+      HTTP_STATUS_CODES[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'VALIDATION_FAILED');
     const detail = httpExceptionDetail(error);
-    const errors = code === 'VALIDATION_FAILED' ? { errors: [{ field: 'body', message: detail }] } : {};
-    const headers: Record<string, string> = code === 'RATE_LIMITED' ? { 'retry-after': '60' } : {};
-    return { document: build(code, detail, instance, { ...base, ...errors }), headers, unexpected: status >= 500 };
+    const errors =
+      code === 'VALIDATION_FAILED' ? { errors: [{ field: 'body', message: detail }] } : {};
+    const headers: Record<string, string> =
+      code === 'RATE_LIMITED'
+        ? { 'retry-after': '60' }
+        : code === 'SERVICE_UNAVAILABLE'
+          ? { 'retry-after': '5' }
+          : {};
+    return {
+      document: build(code, detail, instance, { ...base, ...errors }),
+      headers,
+      unexpected: status >= 500,
+    };
   }
   if (isTransientInfrastructureError(error)) {
     return {
-      document: build('SERVICE_UNAVAILABLE', 'A dependency is unavailable, try again shortly', instance, base),
+      document: build(
+        'SERVICE_UNAVAILABLE',
+        'A dependency is unavailable, try again shortly',
+        instance,
+        base,
+      ),
       headers: { 'retry-after': '5' },
       unexpected: true,
     };
@@ -99,7 +123,11 @@ export function toProblem(error: unknown, instance: string, requestId?: string):
     const code = HTTP_STATUS_CODES[status] ?? 'VALIDATION_FAILED';
     const message = error instanceof Error ? error.message : 'Bad request';
     const errors = code === 'VALIDATION_FAILED' ? { errors: [{ field: 'body', message }] } : {};
-    return { document: build(code, message, instance, { ...base, ...errors }), headers: {}, unexpected: false };
+    return {
+      document: build(code, message, instance, { ...base, ...errors }),
+      headers: {},
+      unexpected: false,
+    };
   }
   return {
     document: build('INTERNAL_ERROR', 'An unexpected error occurred', instance, base),

@@ -31,7 +31,8 @@ export function loggerOptions(config: AppConfig): Params {
     pinoHttp: {
       level: config.logLevel,
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-      genReqId: (req: IncomingMessage & { id?: unknown }) => (typeof req.id === 'string' ? req.id : 'unknown'),
+      genReqId: (req: IncomingMessage & { id?: unknown }) =>
+        typeof req.id === 'string' ? req.id : 'unknown',
       autoLogging: {
         ignore: (req: IncomingMessage & { originalUrl?: string }) =>
           QUIET_PATHS.has((req.originalUrl ?? req.url ?? '').split('?')[0] ?? ''),

@@ -68,7 +68,10 @@ export class MetricsService {
 
   /** A counter registered once per name. */
   counter(name: string, help: string, labelNames: readonly string[] = []): Counter<string> {
-    return this.getOrCreate(name, () => new Counter({ name, help, labelNames, registers: [this.registry] })) as Counter<string>;
+    return this.getOrCreate(
+      name,
+      () => new Counter({ name, help, labelNames, registers: [this.registry] }),
+    ) as Counter<string>;
   }
 
   /** A gauge registered once per name; `collect` runs on each scrape. */
@@ -86,12 +89,19 @@ export class MetricsService {
           help,
           labelNames,
           registers: [this.registry],
-          collect: collect ? async function (this: Gauge<string>) { await collect(this); } : undefined,
+          collect: collect
+            ? async function (this: Gauge<string>) {
+                await collect(this);
+              }
+            : undefined,
         }),
     ) as Gauge<string>;
   }
 
-  private getOrCreate(name: string, create: () => Counter<string> | Gauge<string>): Counter<string> | Gauge<string> {
+  private getOrCreate(
+    name: string,
+    create: () => Counter<string> | Gauge<string>,
+  ): Counter<string> | Gauge<string> {
     let metric = this.extra.get(name);
     if (!metric) {
       metric = create();

@@ -16,7 +16,10 @@ describe('OutboxRelay', () => {
 
   beforeAll(async () => {
     for (let i = 0; i < 2; i++) {
-      const context = await createPlatformContext([QueueModule.forWorker(), OutboxModule.forWorker()]);
+      const context = await createPlatformContext([
+        QueueModule.forWorker(),
+        OutboxModule.forWorker(),
+      ]);
       context.get(OutboxSubscriptions).subscribe(type, { queue: QUEUES.maintenance, job: 'probe' });
       relays.push(context);
     }
@@ -38,17 +41,25 @@ describe('OutboxRelay', () => {
       );
     }
     const published = await waitUntil(async () => {
-      const [row] = (await dataSource.query('SELECT COUNT(*) AS n FROM outbox_events WHERE type = ? AND published_at IS NULL', [type])) as Array<{ n: number }>;
+      const [row] = (await dataSource.query(
+        'SELECT COUNT(*) AS n FROM outbox_events WHERE type = ? AND published_at IS NULL',
+        [type],
+      )) as Array<{ n: number }>;
       return Number(row?.n) === 0;
     }, 20_000);
     expect(published).toBe(true);
 
-    const claims = (await dataSource.query('SELECT attempts, COUNT(*) AS n FROM outbox_events WHERE type = ? GROUP BY attempts', [type])) as Array<{ attempts: number; n: number }>;
+    const claims = (await dataSource.query(
+      'SELECT attempts, COUNT(*) AS n FROM outbox_events WHERE type = ? GROUP BY attempts',
+      [type],
+    )) as Array<{ attempts: number; n: number }>;
     expect(claims.map((c) => [Number(c.attempts), Number(c.n)])).toEqual([[1, 300]]);
 
     const queue = relays[0]!.get(QueueMonitor).queue(QUEUES.maintenance);
     const jobs = await Promise.all(ids.map((id) => queue.getJob(id)));
-    expect(jobs.every((job) => job !== null && job.name === 'probe' && job.data.eventId === job.id)).toBe(true);
+    expect(
+      jobs.every((job) => job !== null && job.name === 'probe' && job.data.eventId === job.id),
+    ).toBe(true);
     await Promise.all(jobs.map((job) => job?.remove()));
   });
 });

@@ -50,16 +50,29 @@ export class OutboxRelay implements OnApplicationBootstrap {
     private readonly moduleRef: ModuleRef,
     private readonly metrics: MetricsService,
   ) {
-    this.published = metrics.counter('outbox_events_published_total', 'Outbox events handed to Bull');
-    this.failures = metrics.counter('outbox_publish_failures_total', 'Outbox batches that could not be enqueued');
-    this.metrics.gauge('outbox_pending_events', 'Outbox events not yet published', [], async (gauge) => {
-      const rows = await withTimeout(
-        this.dataSource.query('SELECT COUNT(*) AS n FROM outbox_events WHERE published_at IS NULL'),
-        1000,
-        'outbox count',
-      ).catch(() => undefined);
-      if (rows) gauge.set(Number((rows as Array<{ n: number }>)[0]?.n ?? 0));
-    });
+    this.published = metrics.counter(
+      'outbox_events_published_total',
+      'Outbox events handed to Bull',
+    );
+    this.failures = metrics.counter(
+      'outbox_publish_failures_total',
+      'Outbox batches that could not be enqueued',
+    );
+    this.metrics.gauge(
+      'outbox_pending_events',
+      'Outbox events not yet published',
+      [],
+      async (gauge) => {
+        const rows = await withTimeout(
+          this.dataSource.query(
+            'SELECT COUNT(*) AS n FROM outbox_events WHERE published_at IS NULL',
+          ),
+          1000,
+          'outbox count',
+        ).catch(() => undefined);
+        if (rows) gauge.set(Number((rows as Array<{ n: number }>)[0]?.n ?? 0));
+      },
+    );
   }
 
   onApplicationBootstrap(): void {
@@ -78,7 +91,9 @@ export class OutboxRelay implements OnApplicationBootstrap {
       let handled = 0;
       try {
         handled = await this.pump();
-        await this.deadLetters.redriveRequested((queue, name, data, jobId) => this.enqueue(queue, name, data, jobId, true));
+        await this.deadLetters.redriveRequested((queue, name, data, jobId) =>
+          this.enqueue(queue, name, data, jobId, true),
+        );
       } catch (error) {
         this.failures.inc();
         this.logger.warn(`outbox relay: ${(error as Error).message}`);
@@ -101,7 +116,10 @@ export class OutboxRelay implements OnApplicationBootstrap {
         aggregateType: row.aggregate_type,
         aggregateId: row.aggregate_id,
         occurredAt: new Date(row.occurred_at).toISOString(),
-        payload: typeof row.payload === 'string' ? (JSON.parse(row.payload) as Record<string, unknown>) : row.payload,
+        payload:
+          typeof row.payload === 'string'
+            ? (JSON.parse(row.payload) as Record<string, unknown>)
+            : row.payload,
       };
       try {
         for (const subscription of this.subscriptions.for(row.type)) {
@@ -154,13 +172,28 @@ export class OutboxRelay implements OnApplicationBootstrap {
   }
 
   /** Adds a job; `replace` first removes a finished job of that id (redrive), since Bull ignores a duplicate id. */
-  private async enqueue(queueName: QueueName, jobName: string, data: OutboxJob, jobId: string, replace = false): Promise<void> {
+  private async enqueue(
+    queueName: QueueName,
+    jobName: string,
+    data: OutboxJob,
+    jobId: string,
+    replace = false,
+  ): Promise<void> {
     const queue = this.moduleRef.get<Queue>(getQueueToken(queueName), { strict: false });
     if (replace) {
-      const previous = await withTimeout(queue.getJob(jobId), ENQUEUE_TIMEOUT_MS, `find ${queueName} job`);
-      if (previous) await withTimeout(previous.remove(), ENQUEUE_TIMEOUT_MS, `remove ${queueName} job`);
+      const previous = await withTimeout(
+        queue.getJob(jobId),
+        ENQUEUE_TIMEOUT_MS,
+        `find ${queueName} job`,
+      );
+      if (previous)
+        await withTimeout(previous.remove(), ENQUEUE_TIMEOUT_MS, `remove ${queueName} job`);
     }
-    await withTimeout(queue.add(jobName, data, { jobId }), ENQUEUE_TIMEOUT_MS, `enqueue ${queueName}`);
+    await withTimeout(
+      queue.add(jobName, data, { jobId }),
+      ENQUEUE_TIMEOUT_MS,
+      `enqueue ${queueName}`,
+    );
   }
 }
 

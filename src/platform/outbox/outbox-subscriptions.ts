@@ -16,7 +16,8 @@ export class OutboxSubscriptions {
 
   subscribe(eventType: string, subscription: Subscription): void {
     const list = this.byType.get(eventType) ?? [];
-    if (!list.some((s) => s.queue === subscription.queue && s.job === subscription.job)) list.push(subscription);
+    if (!list.some((s) => s.queue === subscription.queue && s.job === subscription.job))
+      list.push(subscription);
     this.byType.set(eventType, list);
   }
 

@@ -19,7 +19,11 @@ export class OutboxModule {
   static forWorker(): DynamicModule {
     return {
       module: OutboxModule,
-      providers: [{ provide: EventOutbox, useClass: TypeOrmEventOutbox }, OutboxSubscriptions, OutboxRelay],
+      providers: [
+        { provide: EventOutbox, useClass: TypeOrmEventOutbox },
+        OutboxSubscriptions,
+        OutboxRelay,
+      ],
       exports: [EventOutbox, OutboxSubscriptions, OutboxRelay],
     };
   }

@@ -20,7 +20,8 @@ export class TypeOrmEventOutbox extends EventOutbox {
 
   async append(events: readonly DomainEvent[]): Promise<void> {
     if (events.length === 0) return;
-    if (!this.transaction.active()) throw new Error('EventOutbox.append must run inside UnitOfWork.run');
+    if (!this.transaction.active())
+      throw new Error('EventOutbox.append must run inside UnitOfWork.run');
     const rows = events.map((event) => [
       this.ids.next(),
       event.type,

@@ -1,9 +1,19 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ServiceUnavailableError } from '../../shared/kernel/service-unavailable.error';
 import { Roles } from '../auth/roles.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
-import { DeadLetterListResponse, DeadLetterResponse, QueuesResponse } from './admin-queues.response';
+import {
+  DeadLetterListResponse,
+  DeadLetterResponse,
+  QueuesResponse,
+} from './admin-queues.response';
 import { DeadLetters } from './dead-letters';
 import { PageQuery } from '../http/page.query';
 import { QueueMonitor } from './queue-monitor';

@@ -71,11 +71,16 @@ export class DeadLetters {
         new Date(),
       ],
     );
-    this.logger.error(`job ${queue}/${job.name}#${job.id} is a dead letter after ${job.attemptsMade} attempts: ${error.message}`);
+    this.logger.error(
+      `job ${queue}/${job.name}#${job.id} is a dead letter after ${job.attemptsMade} attempts: ${error.message}`,
+    );
   }
 
   /** Dead letters, newest first, keyset-paginated by id. */
-  async list(limit: number, cursor?: string): Promise<{ items: DeadLetterView[]; nextCursor: string | null }> {
+  async list(
+    limit: number,
+    cursor?: string,
+  ): Promise<{ items: DeadLetterView[]; nextCursor: string | null }> {
     const rows = await this.reads.query<DeadLetterRow>(
       `SELECT id, queue, job_name, job_id, payload, error, attempts, status, failed_at, redriven_at
          FROM dead_letters ${cursor ? 'WHERE id < ?' : ''} ORDER BY id DESC LIMIT ?`,
@@ -83,7 +88,10 @@ export class DeadLetters {
       { consistency: 'strong' },
     );
     const page = rows.slice(0, limit).map(toView);
-    return { items: page, nextCursor: rows.length > limit ? (page[page.length - 1]?.id ?? null) : null };
+    return {
+      items: page,
+      nextCursor: rows.length > limit ? (page[page.length - 1]?.id ?? null) : null,
+    };
   }
 
   /** Asks the worker to queue the job again; idempotent while the request is pending. */
@@ -97,7 +105,8 @@ export class DeadLetters {
       [id],
       { consistency: 'strong' },
     );
-    if (!rows[0] || (result.affectedRows === 0 && rows[0].status !== 'REDRIVEN')) throw new NotFoundError('Dead letter', id);
+    if (!rows[0] || (result.affectedRows === 0 && rows[0].status !== 'REDRIVEN'))
+      throw new NotFoundError('Dead letter', id);
     return toView(rows[0]);
   }
 
@@ -109,9 +118,14 @@ export class DeadLetters {
           WHERE status = 'REDRIVE_REQUESTED' ORDER BY id LIMIT 20 FOR UPDATE SKIP LOCKED`,
       )) as DeadLetterRow[];
       for (const row of rows) {
-        const data = (typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload) as OutboxJob;
+        const data = (
+          typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload
+        ) as OutboxJob;
         await enqueue(row.queue as QueueName, row.job_name, data, row.job_id);
-        await manager.query(`UPDATE dead_letters SET status = 'REDRIVEN', redriven_at = ? WHERE id = ?`, [new Date(), row.id]);
+        await manager.query(
+          `UPDATE dead_letters SET status = 'REDRIVEN', redriven_at = ? WHERE id = ?`,
+          [new Date(), row.id],
+        );
         this.logger.log(`redrove ${row.queue}/${row.job_name}#${row.job_id}`);
       }
       return rows.length;
@@ -120,7 +134,10 @@ export class DeadLetters {
 }
 
 function toView(row: DeadLetterRow): DeadLetterView {
-  const data = typeof row.payload === 'string' ? (JSON.parse(row.payload) as OutboxJob) : (row.payload as unknown as OutboxJob);
+  const data =
+    typeof row.payload === 'string'
+      ? (JSON.parse(row.payload) as OutboxJob)
+      : (row.payload as unknown as OutboxJob);
   return {
     id: row.id,
     queue: row.queue,

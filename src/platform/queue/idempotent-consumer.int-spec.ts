@@ -23,13 +23,16 @@ describe(IdempotentConsumer.name, () => {
       effects += 1;
       await new Promise((resolve) => setTimeout(resolve, 50));
     };
-    const outcomes = await Promise.allSettled(Array.from({ length: 20 }, () => sut.runOnce('test.consumer', messageId, work)));
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 20 }, () => sut.runOnce('test.consumer', messageId, work)),
+    );
     expect(effects).toBe(1);
     const done = outcomes.filter((o) => o.status === 'fulfilled' && o.value === 'done');
     expect(done).toHaveLength(1);
     // The others either saw it done or were told to retry later.
     for (const outcome of outcomes) {
-      if (outcome.status === 'rejected') expect(outcome.reason).toBeInstanceOf(MessageInProgressError);
+      if (outcome.status === 'rejected')
+        expect(outcome.reason).toBeInstanceOf(MessageInProgressError);
     }
     expect(await sut.runOnce('test.consumer', messageId, work)).toBe('skipped');
     expect(effects).toBe(1);
@@ -37,9 +40,13 @@ describe(IdempotentConsumer.name, () => {
 
   it('lets a retry do the work after a failed run', async () => {
     const messageId = randomUUID();
-    await expect(sut.runOnce('test.consumer', messageId, async () => Promise.reject(new Error('smtp down')))).rejects.toThrow('smtp down');
+    await expect(
+      sut.runOnce('test.consumer', messageId, async () => Promise.reject(new Error('smtp down'))),
+    ).rejects.toThrow('smtp down');
     let effects = 0;
-    expect(await sut.runOnce('test.consumer', messageId, async () => void (effects += 1))).toBe('done');
+    expect(await sut.runOnce('test.consumer', messageId, async () => void (effects += 1))).toBe(
+      'done',
+    );
     expect(effects).toBe(1);
   });
 

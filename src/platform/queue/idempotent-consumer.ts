@@ -12,12 +12,18 @@ const CLAIM_MS = 60_000;
  * claimed by a live run is retried later, and a failed run releases its claim
  * so a retry can do the work. Bull delivers at least once; this turns that
  * into "the effect happens once" for effects that happen inside `work`.
+ * Every step is a single-row autocommit statement: no lock is held across
+ * statements, so concurrent deliveries cannot deadlock each other.
  */
 @Injectable()
 export class IdempotentConsumer {
   constructor(private readonly dataSource: DataSource) {}
 
-  async runOnce(consumer: string, messageId: string, work: () => Promise<void>): Promise<'done' | 'skipped'> {
+  async runOnce(
+    consumer: string,
+    messageId: string,
+    work: () => Promise<void>,
+  ): Promise<'done' | 'skipped'> {
     const token = randomUUID();
     const claim = await this.claim(consumer, messageId, token);
     if (claim === 'done') return 'skipped';
@@ -26,11 +32,10 @@ export class IdempotentConsumer {
       await work();
     } catch (error) {
       await this.dataSource
-        .query('DELETE FROM processed_messages WHERE consumer = ? AND message_id = ? AND claim_token = ?', [
-          consumer,
-          messageId,
-          token,
-        ])
+        .query(
+          'DELETE FROM processed_messages WHERE consumer = ? AND message_id = ? AND claim_token = ?',
+          [consumer, messageId, token],
+        )
         .catch(() => undefined);
       throw error;
     }
@@ -42,29 +47,30 @@ export class IdempotentConsumer {
     return 'done';
   }
 
-  private claim(consumer: string, messageId: string, token: string): Promise<'claimed' | 'done' | 'busy'> {
-    return this.dataSource.transaction('READ COMMITTED', async (manager) => {
-      const now = new Date();
-      const until = new Date(now.getTime() + CLAIM_MS);
-      const inserted = (await manager.query(
-        `INSERT IGNORE INTO processed_messages (consumer, message_id, status, claim_token, locked_until)
-         VALUES (?, ?, 'PROCESSING', ?, ?)`,
-        [consumer, messageId, token, until],
-      )) as { affectedRows: number };
-      if (inserted.affectedRows === 1) return 'claimed';
-      const rows = (await manager.query(
-        'SELECT status, locked_until FROM processed_messages WHERE consumer = ? AND message_id = ? FOR UPDATE',
-        [consumer, messageId],
-      )) as Array<{ status: string; locked_until: Date | null }>;
-      const row = rows[0];
-      if (!row) return 'busy';
-      if (row.status === 'DONE') return 'done';
-      if (row.locked_until && new Date(row.locked_until) > now) return 'busy';
-      await manager.query(
-        'UPDATE processed_messages SET claim_token = ?, locked_until = ? WHERE consumer = ? AND message_id = ?',
-        [token, until, consumer, messageId],
-      );
-      return 'claimed';
-    });
+  private async claim(
+    consumer: string,
+    messageId: string,
+    token: string,
+  ): Promise<'claimed' | 'done' | 'busy'> {
+    const now = new Date();
+    const until = new Date(now.getTime() + CLAIM_MS);
+    const inserted = (await this.dataSource.query(
+      `INSERT IGNORE INTO processed_messages (consumer, message_id, status, claim_token, locked_until)
+       VALUES (?, ?, 'PROCESSING', ?, ?)`,
+      [consumer, messageId, token, until],
+    )) as { affectedRows: number };
+    if (inserted.affectedRows === 1) return 'claimed';
+    // A run that died mid-way leaves a stale claim: take it over.
+    const takenOver = (await this.dataSource.query(
+      `UPDATE processed_messages SET claim_token = ?, locked_until = ?
+        WHERE consumer = ? AND message_id = ? AND status = 'PROCESSING' AND locked_until < ?`,
+      [token, until, consumer, messageId, now],
+    )) as { affectedRows: number };
+    if (takenOver.affectedRows === 1) return 'claimed';
+    const rows = (await this.dataSource.query(
+      'SELECT status FROM processed_messages WHERE consumer = ? AND message_id = ?',
+      [consumer, messageId],
+    )) as Array<{ status: string }>;
+    return rows[0]?.status === 'DONE' ? 'done' : 'busy';
   }
 }

@@ -20,7 +20,9 @@ export class JobFailureRecorder implements OnApplicationBootstrap {
   onApplicationBootstrap(): void {
     for (const name of ALL_QUEUES) {
       const queue = this.monitor.queue(name);
-      queue.on('completed', (job: Job) => this.metrics.jobs.inc({ queue: name, job: job.name, result: 'completed' }));
+      queue.on('completed', (job: Job) =>
+        this.metrics.jobs.inc({ queue: name, job: job.name, result: 'completed' }),
+      );
       queue.on('failed', (job: Job<OutboxJob>, error: Error) => {
         const final = job.attemptsMade >= (job.opts.attempts ?? 1);
         this.metrics.jobs.inc({ queue: name, job: job.name, result: final ? 'dead' : 'retry' });
@@ -28,7 +30,9 @@ export class JobFailureRecorder implements OnApplicationBootstrap {
         this.deadLetters
           .record(name, job, error)
           .catch((recordError: Error) =>
-            this.logger.error(`could not record dead letter ${name}#${job.id}: ${recordError.message} (job kept in Bull's failed set)`),
+            this.logger.error(
+              `could not record dead letter ${name}#${job.id}: ${recordError.message} (job kept in Bull's failed set)`,
+            ),
           );
       });
       queue.on('error', (error: Error) => this.logger.warn(`queue ${name}: ${error.message}`));

@@ -17,13 +17,19 @@ export class QueueMonitor {
     private readonly moduleRef: ModuleRef,
     private readonly metrics: MetricsService,
   ) {
-    this.metrics.gauge('queue_jobs', 'Jobs per queue and state', ['queue', 'state'], async (gauge) => {
-      const counts = await this.counts().catch(() => undefined);
-      if (!counts) return;
-      for (const [queue, byState] of Object.entries(counts)) {
-        for (const [state, value] of Object.entries(byState)) gauge.set({ queue, state }, Number(value));
-      }
-    });
+    this.metrics.gauge(
+      'queue_jobs',
+      'Jobs per queue and state',
+      ['queue', 'state'],
+      async (gauge) => {
+        const counts = await this.counts().catch(() => undefined);
+        if (!counts) return;
+        for (const [queue, byState] of Object.entries(counts)) {
+          for (const [state, value] of Object.entries(byState))
+            gauge.set({ queue, state }, Number(value));
+        }
+      },
+    );
   }
 
   queue(name: QueueName): Queue {

@@ -25,7 +25,7 @@ const CONNECTION_MESSAGES = [
   "Stream isn't writeable",
   'Connection is closed',
   'Command timed out',
-  'Can\'t add new command when connection is in closed state',
+  "Can't add new command when connection is in closed state",
   'Query inactivity timeout',
   'connect ETIMEDOUT',
 ];

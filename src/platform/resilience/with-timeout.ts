@@ -5,7 +5,11 @@ import { TimeoutError } from './timeout.error';
  * clients cannot), but the caller gets an answer in time; a late rejection is
  * swallowed so it cannot become an unhandled rejection.
  */
-export function withTimeout<T>(promise: Promise<T>, timeoutMs: number, operation: string): Promise<T> {
+export function withTimeout<T>(
+  promise: Promise<T>,
+  timeoutMs: number,
+  operation: string,
+): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new TimeoutError(operation, timeoutMs)), timeoutMs);

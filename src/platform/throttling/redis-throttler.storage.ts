@@ -20,11 +20,25 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
 
   constructor(private readonly redis: RedisService) {}
 
-  async increment(key: string, ttl: number, limit: number): Promise<Awaited<ReturnType<ThrottlerStorage['increment']>>> {
+  async increment(
+    key: string,
+    ttl: number,
+    limit: number,
+  ): Promise<Awaited<ReturnType<ThrottlerStorage['increment']>>> {
     try {
-      const [hits, remainingMs] = (await this.redis.client.eval(INCREMENT, 1, `rl:${key}`, String(ttl))) as [number, number];
+      const [hits, remainingMs] = (await this.redis.client.eval(
+        INCREMENT,
+        1,
+        `rl:${key}`,
+        String(ttl),
+      )) as [number, number];
       const seconds = Math.max(1, Math.ceil(remainingMs / 1000));
-      return { totalHits: hits, timeToExpire: seconds, isBlocked: hits > limit, timeToBlockExpire: seconds };
+      return {
+        totalHits: hits,
+        timeToExpire: seconds,
+        isBlocked: hits > limit,
+        timeToBlockExpire: seconds,
+      };
     } catch (error) {
       this.logger.debug(`rate limit storage unavailable: ${(error as Error).message}`);
       return { totalHits: 0, timeToExpire: 0, isBlocked: false, timeToBlockExpire: 0 };

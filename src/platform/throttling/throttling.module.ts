@@ -12,7 +12,9 @@ import { RedisThrottlerStorage } from './redis-throttler.storage';
     ThrottlerModule.forRootAsync({
       inject: [AppConfig, RedisService],
       useFactory: (config: AppConfig, redis: RedisService) => ({
-        throttlers: [{ name: 'default', ttl: 60_000, limit: Math.max(1, config.rateLimitPerMinute) }],
+        throttlers: [
+          { name: 'default', ttl: 60_000, limit: Math.max(1, config.rateLimitPerMinute) },
+        ],
         storage: new RedisThrottlerStorage(redis),
         skipIf: () => config.rateLimitPerMinute === 0,
       }),

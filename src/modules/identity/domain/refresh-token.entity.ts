@@ -8,12 +8,29 @@ export class RefreshToken {
     private usedAtValue: Date | null,
   ) {}
 
-  static issue(input: { id: string; sessionId: string; tokenHash: string; expiresAt: Date }): RefreshToken {
+  static issue(input: {
+    id: string;
+    sessionId: string;
+    tokenHash: string;
+    expiresAt: Date;
+  }): RefreshToken {
     return new RefreshToken(input.id, input.sessionId, input.tokenHash, input.expiresAt, null);
   }
 
-  static rehydrate(props: { id: string; sessionId: string; tokenHash: string; expiresAt: Date; usedAt: Date | null }): RefreshToken {
-    return new RefreshToken(props.id, props.sessionId, props.tokenHash, props.expiresAt, props.usedAt);
+  static rehydrate(props: {
+    id: string;
+    sessionId: string;
+    tokenHash: string;
+    expiresAt: Date;
+    usedAt: Date | null;
+  }): RefreshToken {
+    return new RefreshToken(
+      props.id,
+      props.sessionId,
+      props.tokenHash,
+      props.expiresAt,
+      props.usedAt,
+    );
   }
 
   get usedAt(): Date | null {

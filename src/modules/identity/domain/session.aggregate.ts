@@ -31,7 +31,13 @@ export class Session extends AggregateRoot {
   }
 
   static start(input: { id: string; userId: string; now: Date }): Session {
-    return new Session({ id: input.id, userId: input.userId, createdAt: input.now, revokedAt: null, revokedReason: null });
+    return new Session({
+      id: input.id,
+      userId: input.userId,
+      createdAt: input.now,
+      revokedAt: null,
+      revokedReason: null,
+    });
   }
 
   static rehydrate(props: SessionProps): Session {

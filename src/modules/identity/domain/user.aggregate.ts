@@ -20,13 +20,28 @@ export class User extends AggregateRoot {
   }
 
   /** A new customer account; records UserRegistered. */
-  static register(input: { id: string; email: Email; name: string; passwordHash: string; now: Date }): User {
+  static register(input: {
+    id: string;
+    email: Email;
+    name: string;
+    passwordHash: string;
+    now: Date;
+  }): User {
     const name = input.name.trim();
     if (name.length < 1 || name.length > 50) {
       throw new ValidationError([{ field: 'name', message: 'name must be 1 to 50 characters' }]);
     }
-    const user = new User({ id: input.id, email: input.email, name, passwordHash: input.passwordHash, role: 'CUSTOMER', createdAt: input.now });
-    user.record(new UserRegistered({ userId: input.id, email: input.email.value, name }, input.now));
+    const user = new User({
+      id: input.id,
+      email: input.email,
+      name,
+      passwordHash: input.passwordHash,
+      role: 'CUSTOMER',
+      createdAt: input.now,
+    });
+    user.record(
+      new UserRegistered({ userId: input.id, email: input.email.value, name }, input.now),
+    );
     return user;
   }
 

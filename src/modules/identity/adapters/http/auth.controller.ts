@@ -1,6 +1,13 @@
 import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import type { AuthenticatedUser } from '../../../../platform/auth/authenticated-user';
 import { CurrentUser } from '../../../../platform/auth/current-user.decorator';
@@ -53,10 +60,14 @@ export class AuthController {
   @Post('logout')
   @HttpCode(204)
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'End the session: the access token and the refresh family stop working at once' })
+  @ApiOperation({
+    summary: 'End the session: the access token and the refresh family stop working at once',
+  })
   @ApiNoContentResponse({ description: 'Logged out' })
   @ApiProblems(400, 401, 429, 503)
   async logOut(@CurrentUser() user: AuthenticatedUser, @Body() body: LogOutRequest): Promise<void> {
-    await this.commands.execute(new LogOutCommand(user.id, user.sessionId, user.tokenId, user.expiresAt, body.refreshToken));
+    await this.commands.execute(
+      new LogOutCommand(user.id, user.sessionId, user.tokenId, user.expiresAt, body.refreshToken),
+    );
   }
 }

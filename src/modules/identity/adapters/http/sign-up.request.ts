@@ -2,11 +2,17 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsString, Length, MaxLength } from 'class-validator';
 
-const trimLower = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim().toLowerCase() : value);
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+const trimLower = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' ? value.trim().toLowerCase() : value;
+const trim = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' ? value.trim() : value;
 
 export class SignUpRequest {
-  @ApiProperty({ example: 'jane@example.com', description: 'Trimmed and lower-cased', maxLength: 254 })
+  @ApiProperty({
+    example: 'jane@example.com',
+    description: 'Trimmed and lower-cased',
+    maxLength: 254,
+  })
   @Transform(trimLower)
   @IsEmail()
   @MaxLength(254)

@@ -14,7 +14,9 @@ export class UsersController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get('me')
-  @ApiOperation({ summary: 'The caller’s profile (reads its own writes even from lagging replicas)' })
+  @ApiOperation({
+    summary: 'The caller’s profile (reads its own writes even from lagging replicas)',
+  })
   @ApiOkResponse({ type: MeResponse })
   @ApiProblems(401, 404, 429)
   me(@CurrentUser() user: AuthenticatedUser): Promise<MeResponse> {

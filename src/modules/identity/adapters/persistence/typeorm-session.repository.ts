@@ -31,14 +31,20 @@ export class TypeOrmSessionRepository extends SessionRepository {
   }
 
   async add(session: Session): Promise<void> {
-    await this.transaction.manager().insert(SessionOrmEntity, SessionPersistenceMapper.sessionToRow(session));
+    await this.transaction
+      .manager()
+      .insert(SessionOrmEntity, SessionPersistenceMapper.sessionToRow(session));
   }
 
   async addToken(token: RefreshToken): Promise<void> {
-    await this.transaction.manager().insert(RefreshTokenOrmEntity, SessionPersistenceMapper.tokenToRow(token, this.clock.now()));
+    await this.transaction
+      .manager()
+      .insert(RefreshTokenOrmEntity, SessionPersistenceMapper.tokenToRow(token, this.clock.now()));
   }
 
-  async findByTokenHashForUpdate(tokenHash: string): Promise<{ session: Session; token: RefreshToken } | null> {
+  async findByTokenHashForUpdate(
+    tokenHash: string,
+  ): Promise<{ session: Session; token: RefreshToken } | null> {
     // Locks the token row first (unique index), then its session.
     const rows = (await this.transaction.manager().query(
       `SELECT t.id AS t_id, t.session_id AS t_session_id, t.token_hash AS t_token_hash, t.expires_at AS t_expires_at,
@@ -78,7 +84,12 @@ export class TypeOrmSessionRepository extends SessionRepository {
 
   async save(session: Session, token?: RefreshToken): Promise<void> {
     const manager = this.transaction.manager();
-    await manager.update(SessionOrmEntity, { id: session.id }, { revokedAt: session.revokedAt, revokedReason: session.revokedReason });
-    if (token) await manager.update(RefreshTokenOrmEntity, { id: token.id }, { usedAt: token.usedAt });
+    await manager.update(
+      SessionOrmEntity,
+      { id: session.id },
+      { revokedAt: session.revokedAt, revokedReason: session.revokedReason },
+    );
+    if (token)
+      await manager.update(RefreshTokenOrmEntity, { id: token.id }, { usedAt: token.usedAt });
   }
 }

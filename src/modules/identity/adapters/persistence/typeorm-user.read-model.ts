@@ -19,9 +19,18 @@ export class TypeOrmUserReadModel extends UserReadModel {
   }
 
   async findById(id: string): Promise<UserView | null> {
-    const rows = await this.database.query<UserRow>('SELECT id, email, name, role, created_at FROM users WHERE id = ?', [id]);
+    const rows = await this.database.query<UserRow>(
+      'SELECT id, email, name, role, created_at FROM users WHERE id = ?',
+      [id],
+    );
     const row = rows[0];
     if (!row) return null;
-    return { id: row.id, email: row.email, name: row.name, role: row.role, createdAt: new Date(row.created_at).toISOString() };
+    return {
+      id: row.id,
+      email: row.email,
+      name: row.name,
+      role: row.role,
+      createdAt: new Date(row.created_at).toISOString(),
+    };
   }
 }

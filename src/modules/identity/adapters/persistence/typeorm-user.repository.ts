@@ -20,7 +20,9 @@ export class TypeOrmUserRepository extends UserRepository {
 
   async add(user: User): Promise<void> {
     try {
-      await this.transaction.manager().insert(UserOrmEntity, UserPersistenceMapper.toRow(user, this.clock.now()));
+      await this.transaction
+        .manager()
+        .insert(UserOrmEntity, UserPersistenceMapper.toRow(user, this.clock.now()));
     } catch (error) {
       if (isDuplicateKeyError(error)) throw new EmailTakenError();
       throw error;
@@ -28,7 +30,9 @@ export class TypeOrmUserRepository extends UserRepository {
   }
 
   async findByEmail(email: Email): Promise<User | null> {
-    const row = await this.transaction.manager().findOne(UserOrmEntity, { where: { email: email.value } });
+    const row = await this.transaction
+      .manager()
+      .findOne(UserOrmEntity, { where: { email: email.value } });
     return row ? UserPersistenceMapper.toDomain(row) : null;
   }
 

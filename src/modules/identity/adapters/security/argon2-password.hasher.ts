@@ -11,7 +11,12 @@ import { PasswordHasher } from '../../application/ports/password-hasher.port';
  */
 @Injectable()
 export class Argon2PasswordHasher extends PasswordHasher {
-  private static readonly OPTIONS = { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
+  private static readonly OPTIONS = {
+    algorithm: ARGON2ID,
+    memoryCost: 19_456,
+    timeCost: 2,
+    parallelism: 1,
+  };
 
   hash(password: string): Promise<string> {
     return hash(password, Argon2PasswordHasher.OPTIONS);

@@ -16,7 +16,9 @@ export class DenylistAccessTokenRevocation extends AccessTokenRevocation {
   private readonly logger = new Logger(DenylistAccessTokenRevocation.name);
 
   revokeToken(tokenId: string, expiresAt: number): Promise<void> {
-    return this.denylist.revokeToken(tokenId, expiresAt).catch((error: Error) => this.fail(`token ${tokenId}`, error));
+    return this.denylist
+      .revokeToken(tokenId, expiresAt)
+      .catch((error: Error) => this.fail(`token ${tokenId}`, error));
   }
 
   revokeSession(sessionId: string): Promise<void> {

@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { AppConfig } from '../../../../platform/config/app-config';
-import { AccessTokenIssuer, IssuedAccessToken } from '../../application/ports/access-token-issuer.port';
+import {
+  AccessTokenIssuer,
+  IssuedAccessToken,
+} from '../../application/ports/access-token-issuer.port';
 
 /** HS256 JWTs with issuer, audience, expiry, a unique `jti` and the session id. */
 @Injectable()
@@ -14,7 +17,11 @@ export class JwtAccessTokenIssuer extends AccessTokenIssuer {
     super();
   }
 
-  async issue(subject: { userId: string; role: string; sessionId: string }): Promise<IssuedAccessToken> {
+  async issue(subject: {
+    userId: string;
+    role: string;
+    sessionId: string;
+  }): Promise<IssuedAccessToken> {
     const tokenId = randomUUID();
     const expiresIn = this.config.jwt.accessTtlSeconds;
     const token = await this.jwt.signAsync(

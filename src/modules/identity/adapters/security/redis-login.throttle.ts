@@ -33,10 +33,14 @@ export class RedisLoginThrottle extends LoginThrottle {
   async retryAfter(email: string, clientAddress: string): Promise<number> {
     try {
       const keys = [emailKey(email), addressKey(clientAddress)];
-      const [counts, ttls] = await Promise.all([this.redis.client.mget(...keys), Promise.all(keys.map((key) => this.redis.client.pttl(key)))]);
+      const [counts, ttls] = await Promise.all([
+        this.redis.client.mget(...keys),
+        Promise.all(keys.map((key) => this.redis.client.pttl(key))),
+      ]);
       let wait = 0;
       counts.forEach((count, index) => {
-        if (count !== null && Number(count) >= this.config.loginMaxFailures) wait = Math.max(wait, Math.ceil((ttls[index] ?? 0) / 1000));
+        if (count !== null && Number(count) >= this.config.loginMaxFailures)
+          wait = Math.max(wait, Math.ceil((ttls[index] ?? 0) / 1000));
       });
       return wait;
     } catch (error) {

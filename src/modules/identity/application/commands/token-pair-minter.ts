@@ -20,8 +20,15 @@ export class TokenPairMinter {
   async mint(user: { id: string; role: string }, sessionId: string): Promise<TokenPair> {
     const secret = this.codec.generate();
     const expiresAt = new Date(this.clock.now().getTime() + this.codec.ttlSeconds() * 1000);
-    await this.sessions.addToken(RefreshToken.issue({ id: this.ids.next(), sessionId, tokenHash: secret.hash, expiresAt }));
+    await this.sessions.addToken(
+      RefreshToken.issue({ id: this.ids.next(), sessionId, tokenHash: secret.hash, expiresAt }),
+    );
     const access = await this.issuer.issue({ userId: user.id, role: user.role, sessionId });
-    return { accessToken: access.token, refreshToken: secret.token, tokenType: 'Bearer', expiresIn: access.expiresIn };
+    return {
+      accessToken: access.token,
+      refreshToken: secret.token,
+      tokenType: 'Bearer',
+      expiresIn: access.expiresIn,
+    };
   }
 }

@@ -8,5 +8,9 @@ export interface IssuedAccessToken {
 /** Mints signed, short-lived access tokens. */
 export abstract class AccessTokenIssuer {
   /** A token for the user in the given session. */
-  abstract issue(subject: { userId: string; role: string; sessionId: string }): Promise<IssuedAccessToken>;
+  abstract issue(subject: {
+    userId: string;
+    role: string;
+    sessionId: string;
+  }): Promise<IssuedAccessToken>;
 }

@@ -13,7 +13,9 @@ export abstract class SessionRepository {
    * The token with this hash and its session, both row-locked until the
    * transaction ends, so concurrent refreshes of one token are serialized.
    */
-  abstract findByTokenHashForUpdate(tokenHash: string): Promise<{ session: Session; token: RefreshToken } | null>;
+  abstract findByTokenHashForUpdate(
+    tokenHash: string,
+  ): Promise<{ session: Session; token: RefreshToken } | null>;
 
   /** The session with this id, row-locked; null if none. */
   abstract findByIdForUpdate(sessionId: string): Promise<Session | null>;

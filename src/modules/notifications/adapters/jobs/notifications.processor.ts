@@ -31,14 +31,21 @@ export class NotificationsProcessor implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.subscriptions.subscribe(USER_REGISTERED, { queue: QUEUES.notifications, job: 'welcome-email' });
+    this.subscriptions.subscribe(USER_REGISTERED, {
+      queue: QUEUES.notifications,
+      job: 'welcome-email',
+    });
   }
 
   @Process({ name: 'welcome-email', concurrency: 5 })
   async welcome(job: Job<OutboxJob<UserRegisteredMessage>>): Promise<void> {
     const { eventId, payload } = job.data;
     await this.consumer.runOnce('notifications.welcome-email', eventId, () =>
-      this.commands.execute(new SendEmailCommand(EmailTemplates.welcome({ eventId, email: payload.email, name: payload.name }))),
+      this.commands.execute(
+        new SendEmailCommand(
+          EmailTemplates.welcome({ eventId, email: payload.email, name: payload.name }),
+        ),
+      ),
     );
   }
 }

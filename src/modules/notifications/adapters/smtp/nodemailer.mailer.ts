@@ -17,7 +17,9 @@ export class NodemailerMailer extends Mailer implements OnApplicationShutdown {
       port: Number(url.port || (url.protocol === 'smtps:' ? 465 : 25)),
       secure: url.protocol === 'smtps:',
       ignoreTLS: url.protocol === 'smtp:' && url.searchParams.get('starttls') !== 'true',
-      auth: url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : undefined,
+      auth: url.username
+        ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) }
+        : undefined,
       pool: true,
       maxConnections: 5,
       connectionTimeout: 5_000,

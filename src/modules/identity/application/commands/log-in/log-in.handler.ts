@@ -57,7 +57,11 @@ export class LogInHandler implements ICommandHandler<LogInCommand, TokenPair> {
     }
 
     const pair = await this.unitOfWork.run(async () => {
-      const session = Session.start({ id: this.ids.next(), userId: user.id, now: this.clock.now() });
+      const session = Session.start({
+        id: this.ids.next(),
+        userId: user.id,
+        now: this.clock.now(),
+      });
       await this.sessions.add(session);
       this.unitOfWork.attributeTo(user.id);
       return this.minter.mint(user, session.id);
@@ -67,7 +71,13 @@ export class LogInHandler implements ICommandHandler<LogInCommand, TokenPair> {
   }
 
   private dummy(): Promise<string> {
-    this.dummyHash ??= this.hasher.hash('not-a-real-password-for-timing');
+    // A failed hash is not cached: the next unknown-email login tries again.
+    this.dummyHash ??= this.hasher
+      .hash('not-a-real-password-for-timing')
+      .catch((error: unknown) => {
+        this.dummyHash = undefined;
+        throw error;
+      });
     return this.dummyHash;
   }
 }

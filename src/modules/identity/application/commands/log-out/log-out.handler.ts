@@ -28,11 +28,14 @@ export class LogOutHandler implements ICommandHandler<LogOutCommand, void> {
     const revoked = await this.unitOfWork.run(async () => {
       const sessionIds = new Set([command.sessionId]);
       if (command.refreshToken) {
-        const found = await this.sessions.findByTokenHashForUpdate(this.codec.hash(command.refreshToken));
+        const found = await this.sessions.findByTokenHashForUpdate(
+          this.codec.hash(command.refreshToken),
+        );
         if (found && found.session.userId === command.userId) sessionIds.add(found.session.id);
       }
       const ended: string[] = [];
-      for (const id of sessionIds) {
+      // Primary-key order, so crossed logouts cannot deadlock.
+      for (const id of [...sessionIds].sort()) {
         const session = await this.sessions.findByIdForUpdate(id);
         if (!session || session.userId !== command.userId) continue;
         session.revoke(this.clock.now(), 'LOGOUT');
@@ -45,7 +48,9 @@ export class LogOutHandler implements ICommandHandler<LogOutCommand, void> {
       await this.revocation.revokeToken(command.accessTokenId, command.accessTokenExpiresAt);
       await Promise.all(revoked.map((id) => this.revocation.revokeSession(id)));
     } catch {
-      throw new ServiceUnavailableError('Logged out, but the access token could not be revoked yet; retry');
+      throw new ServiceUnavailableError(
+        'Logged out, but the access token could not be revoked yet; retry',
+      );
     }
   }
 }

@@ -33,7 +33,9 @@ export class RefreshTokensHandler implements ICommandHandler<RefreshTokensComman
 
   async execute(command: RefreshTokensCommand): Promise<TokenPair> {
     const outcome = await this.unitOfWork.run<Outcome>(async () => {
-      const found = await this.sessions.findByTokenHashForUpdate(this.codec.hash(command.refreshToken));
+      const found = await this.sessions.findByTokenHashForUpdate(
+        this.codec.hash(command.refreshToken),
+      );
       if (!found) throw new UnauthorizedError('Invalid refresh token');
       const { session, token } = found;
       const decision = session.present(token, this.clock.now());

@@ -28,10 +28,18 @@ export class SignUpHandler implements ICommandHandler<SignUpCommand, SignUpResul
   async execute(command: SignUpCommand): Promise<SignUpResult> {
     const email = Email.parse(command.email);
     const passwordHash = await this.hasher.hash(command.password);
-    const user = User.register({ id: this.ids.next(), email, name: command.name, passwordHash, now: this.clock.now() });
+    const user = User.register({
+      id: this.ids.next(),
+      email,
+      name: command.name,
+      passwordHash,
+      now: this.clock.now(),
+    });
+    // Pulled once: the unit of work may run the work again after a deadlock.
+    const events = user.pullEvents();
     await this.unitOfWork.run(async () => {
       await this.users.add(user);
-      await this.outbox.append(user.pullEvents());
+      await this.outbox.append(events);
       this.unitOfWork.attributeTo(user.id);
     });
     return { id: user.id, email: user.email.value, name: user.name, role: user.role };

@@ -1,0 +1,24 @@
+import { RefreshTokenCodec } from '../ports/refresh-token-codec.port';
+
+/** Secrets `refresh-<n>`, "hashed" as `sha(<secret>)`. */
+export class FakeRefreshTokenCodec extends RefreshTokenCodec {
+  private counter = 0;
+
+  constructor(private readonly ttl = 1_209_600) {
+    super();
+  }
+
+  generate(): { token: string; hash: string } {
+    this.counter += 1;
+    const token = `refresh-${this.counter}`;
+    return { token, hash: this.hash(token) };
+  }
+
+  hash(token: string): string {
+    return `sha(${token})`;
+  }
+
+  ttlSeconds(): number {
+    return this.ttl;
+  }
+}

@@ -1,0 +1,196 @@
+import { AppConfig } from './app-config';
+import { ConfigError } from './config.error';
+
+type Env = Record<string, string | undefined>;
+
+const SECRET = 'x'.repeat(32);
+
+/** The smallest environment an API instance starts with. */
+const apiEnv = (overrides: Env = {}): Env => ({
+  DATABASE_URL: 'mysql://shop:pw@db-primary:3306/hexashop',
+  REDIS_URL: 'redis://redis:6379/0',
+  JWT_SECRET: SECRET,
+  ...overrides,
+});
+
+const workerEnv = (overrides: Env = {}): Env =>
+  apiEnv({ SMTP_URL: 'smtp://mail:1025', ...overrides });
+
+function configError(read: () => unknown): ConfigError {
+  try {
+    read();
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('the configuration was accepted');
+}
+
+describe(AppConfig.name, () => {
+  describe('defaults (CONTRACT.md, Configuration)', () => {
+    let sut: AppConfig;
+
+    beforeEach(() => {
+      sut = new AppConfig('api', apiEnv());
+    });
+
+    it('listens on 3000 for the API and 3001 for the worker', () => {
+      expect(sut.port).toBe(3000);
+      expect(new AppConfig('worker', workerEnv()).port).toBe(3001);
+    });
+
+    it('uses 900 s access and 1209600 s refresh tokens', () => {
+      expect(sut.jwt.accessTtlSeconds).toBe(900);
+      expect(sut.jwt.refreshTtlSeconds).toBe(1_209_600);
+    });
+
+    it('limits 600 requests per minute and 5 failed logins', () => {
+      expect(sut.rateLimitPerMinute).toBe(600);
+      expect(sut.loginMaxFailures).toBe(5);
+    });
+
+    it('drains for 5000 ms and logs at info', () => {
+      expect(sut.shutdownDrainMs).toBe(5000);
+      expect(sut.logLevel).toBe('info');
+    });
+
+    it('sends mail from hexashop <no-reply@hexashop.local>', () => {
+      expect(sut.mailFrom).toBe('hexashop <no-reply@hexashop.local>');
+    });
+
+    it('reads from the primary only when no replica is configured', () => {
+      expect(sut.database.replicaUrls).toEqual([]);
+    });
+
+    it('needs no SMTP_URL for the API', () => {
+      expect(sut.smtpUrl).toBeUndefined();
+    });
+  });
+
+  describe('values from the environment', () => {
+    it('reads every variable it is given', () => {
+      const sut = new AppConfig(
+        'api',
+        apiEnv({
+          PORT: '8080',
+          JWT_ACCESS_TTL: '60',
+          JWT_REFRESH_TTL: '3600',
+          RATE_LIMIT_RPM: '0',
+          LOGIN_MAX_FAILURES: '3',
+          SHUTDOWN_DRAIN_MS: '0',
+          LOG_LEVEL: 'debug',
+          MAIL_FROM: 'shop <shop@example.com>',
+          ADMIN_EMAIL: 'admin@example.com',
+          ADMIN_PASSWORD: 'admin-pass',
+        }),
+      );
+
+      expect(sut.port).toBe(8080);
+      expect(sut.jwt).toMatchObject({
+        secret: SECRET,
+        accessTtlSeconds: 60,
+        refreshTtlSeconds: 3600,
+      });
+      expect(sut.rateLimitPerMinute).toBe(0);
+      expect(sut.loginMaxFailures).toBe(3);
+      expect(sut.shutdownDrainMs).toBe(0);
+      expect(sut.logLevel).toBe('debug');
+      expect(sut.mailFrom).toBe('shop <shop@example.com>');
+      expect(sut.admin).toEqual({ email: 'admin@example.com', password: 'admin-pass' });
+    });
+
+    it('takes the database name from DATABASE_URL', () => {
+      const sut = new AppConfig('api', apiEnv());
+
+      expect(sut.database.database).toBe('hexashop');
+      expect(sut.database.primaryUrl).toContain('db-primary:3306');
+    });
+
+    it('parses DATABASE_REPLICA_URLS as a comma-separated list, ignoring blanks', () => {
+      const sut = new AppConfig(
+        'api',
+        apiEnv({
+          DATABASE_REPLICA_URLS:
+            ' mysql://ro:pw@replica1:3306/hexashop, ,mysql://ro:pw@replica2:3307/hexashop,',
+        }),
+      );
+
+      expect(sut.database.replicaUrls.map((url) => new URL(url).host)).toEqual([
+        'replica1:3306',
+        'replica2:3307',
+      ]);
+    });
+
+    it('treats an empty variable as unset', () => {
+      const sut = new AppConfig('api', apiEnv({ PORT: '', DATABASE_REPLICA_URLS: '  ' }));
+
+      expect(sut.port).toBe(3000);
+      expect(sut.database.replicaUrls).toEqual([]);
+    });
+
+    it('keeps the SMTP_URL of the worker', () => {
+      expect(new AppConfig('worker', workerEnv()).smtpUrl).toBe('smtp://mail:1025');
+    });
+  });
+
+  describe('bad or missing configuration', () => {
+    it.each(['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET'])('requires %s', (name) => {
+      const error = configError(() => new AppConfig('api', apiEnv({ [name]: undefined })));
+
+      expect(error.variable).toBe(name);
+      expect(error.message.startsWith(`${name} `)).toBe(true);
+    });
+
+    it('requires SMTP_URL for the worker only', () => {
+      const error = configError(() => new AppConfig('worker', apiEnv()));
+
+      expect(error.message.startsWith('SMTP_URL ')).toBe(true);
+      expect(() => new AppConfig('api', apiEnv())).not.toThrow();
+    });
+
+    it('rejects a JWT_SECRET shorter than 32 characters', () => {
+      const error = configError(() => new AppConfig('api', apiEnv({ JWT_SECRET: 'x'.repeat(31) })));
+
+      expect(error.message.startsWith('JWT_SECRET ')).toBe(true);
+      expect(error.message).not.toContain('x'.repeat(31));
+    });
+
+    it.each([
+      ['PORT', 'eighty'],
+      ['PORT', '70000'],
+      ['PORT', '3000.5'],
+      ['DATABASE_URL', 'not a url'],
+      ['DATABASE_URL', 'postgres://u:p@db:5432/hexashop'],
+      ['DATABASE_URL', 'mysql://u:p@db:3306'],
+      ['DATABASE_REPLICA_URLS', 'mysql://ro@replica1:3306/hexashop,http://replica2'],
+      ['REDIS_URL', 'http://redis:6379'],
+      ['SMTP_URL', 'http://mail:25'],
+      ['JWT_ACCESS_TTL', 'fifteen minutes'],
+      ['JWT_ACCESS_TTL', '0'],
+      ['JWT_REFRESH_TTL', '-1'],
+      ['RATE_LIMIT_RPM', '-5'],
+      ['LOGIN_MAX_FAILURES', '0'],
+      ['SHUTDOWN_DRAIN_MS', 'soon'],
+      ['LOG_LEVEL', 'verbose'],
+      ['TRUST_PROXY', 'maybe'],
+    ])('rejects %s=%j with a ConfigError that starts with the variable name', (name, value) => {
+      const error = configError(() => new AppConfig('worker', workerEnv({ [name]: value })));
+
+      expect(error.variable).toBe(name);
+      expect(error.message.startsWith(`${name} `)).toBe(true);
+    });
+  });
+
+  describe('databaseFromEnv', () => {
+    it('needs only the database variables (migrations and seed)', () => {
+      const sut = AppConfig.databaseFromEnv({ DATABASE_URL: 'mysql://u:p@db:3306/shop' });
+
+      expect(sut.database).toBe('shop');
+      expect(sut.replicaUrls).toEqual([]);
+    });
+
+    it('fails naming DATABASE_URL when it is missing', () => {
+      expect(configError(() => AppConfig.databaseFromEnv({})).variable).toBe('DATABASE_URL');
+    });
+  });
+});
