@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { UnitOfWork } from '../../shared/kernel/unit-of-work.port';
 import { AppConfig } from '../config/app-config';
+import { PoolMetrics } from './pool-metrics';
 import { ReadDatabase } from './read-database';
 import { ReadYourWrites } from './read-your-writes';
 import { ReplicaLagMonitor } from './replica-lag-monitor';
@@ -26,6 +27,7 @@ import { TypeOrmUnitOfWork } from './typeorm-unit-of-work';
     ReplicaLagMonitor,
     ReadYourWrites,
     ReadDatabase,
+    PoolMetrics,
     { provide: UnitOfWork, useClass: TypeOrmUnitOfWork },
   ],
   exports: [TransactionContext, ReplicaLagMonitor, ReadYourWrites, ReadDatabase, UnitOfWork],
