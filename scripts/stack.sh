@@ -284,6 +284,9 @@ port=$I_PORT
 bind-address=127.0.0.1
 server-id=$I_ID
 log-error=$I_LOG
+# Own temporary directory: two instances initialised at once in a shared /tmp
+# collide on temporary table names (mariadb-install-db fails at random).
+tmpdir=$I_DIR/tmp
 character-set-server=utf8mb4
 collation-server=utf8mb4_unicode_ci
 skip-name-resolve
@@ -363,7 +366,7 @@ prepare_db() {
   PREPARED=0
   inst_vars "$1"
   write_cnf || true
-  local dirs=("$I_DIR" "$I_DATA" "$(dirname "$I_SOCK")")
+  local dirs=("$I_DIR" "$I_DATA" "$I_DIR/tmp" "$(dirname "$I_SOCK")")
   if [[ $1 == primary ]]; then dirs+=("$I_DIR/binlog"); else dirs+=("$I_DIR/relay"); fi
   mk_owned_dir "${dirs[@]}"
   [[ -d $I_DATA/mysql ]] && return 0
