@@ -4,6 +4,8 @@ import KeyvRedis from '@keyv/redis';
 import { Cache, createCache } from 'cache-manager';
 import { Keyv } from 'keyv';
 import { AppConfig } from '../config/app-config';
+import { ReadDatabase } from '../database/read-database';
+import { ReadYourWrites } from '../database/read-your-writes';
 import { MetricsService } from '../observability/metrics.service';
 import { withTimeout } from '../resilience/with-timeout';
 import { RedisService } from './redis.service';
@@ -11,10 +13,18 @@ import { SingleFlight } from './single-flight';
 
 /** How long any cache call may take before it counts as a miss. */
 export const CACHE_TIMEOUT_MS = 100;
+/** Write marks outlive any replica lag that still lets a replica serve reads. */
+const WRITE_MARK_TTL_MS = 60_000;
 
 export interface LoadOptions {
   /** Time to live of the cached value. */
   readonly ttlMs: number;
+  /**
+   * Keys whose write marks (see `invalidate`) guard this value: while a
+   * replica may not have a marked write yet, a miss is loaded from the primary,
+   * so a lagging replica cannot put a stale value back into the cache.
+   */
+  readonly writeMarks?: readonly string[];
   /** Time to live of a cached "absent" (null) result; 0 does not cache absence. */
   readonly absentTtlMs?: number;
   /** How long one instance may hold the rebuild lock before others give up waiting. */
@@ -45,6 +55,8 @@ export class CacheService implements OnApplicationShutdown {
     config: AppConfig,
     private readonly redis: RedisService,
     private readonly metrics: MetricsService,
+    private readonly database: ReadDatabase,
+    private readonly readYourWrites: ReadYourWrites,
   ) {
     this.store = new KeyvRedis(
       {
@@ -169,7 +181,8 @@ export class CacheService implements OnApplicationShutdown {
     }
     try {
       this.metrics.cacheLoads.inc({ cache: cacheName(key) });
-      const value = await loader();
+      const fresh = await this.markedAhead(options.writeMarks ?? []);
+      const value = await (fresh ? this.database.strongly(loader) : loader());
       const ttl = value === null ? (options.absentTtlMs ?? 0) : options.ttlMs;
       if (ttl > 0) await this.set(key, value, ttl);
       return value;
@@ -200,6 +213,40 @@ export class CacheService implements OnApplicationShutdown {
     return undefined;
   }
 
+  /**
+   * After a write commits: deletes `keys`, moves the version of `groups` on
+   * (every key built with it is invalid) and leaves write marks so refills
+   * do not read a replica that has not applied the write yet.
+   */
+  async invalidate(keys: readonly string[], groups: readonly string[] = []): Promise<boolean> {
+    const now = String(Date.now());
+    const pipeline = this.redis.client.multi();
+    for (const mark of [...keys, ...groups.map((group) => `ver:${group}`)]) pipeline.set(`wm:${mark}`, now, 'PX', WRITE_MARK_TTL_MS);
+    for (const group of groups) pipeline.incr(`ver:${group}`);
+    const [deleted, marked] = await Promise.all([
+      keys.length > 0 ? this.delete(...keys) : Promise.resolve(true),
+      pipeline.exec().then(
+        () => true,
+        (error: Error) => {
+          this.logger.warn(`cache invalidation of ${groups.join(', ')} failed: ${error.message}`);
+          return false;
+        },
+      ),
+    ]);
+    return deleted && marked;
+  }
+
+  /** True when any of the marks records a write the replicas may not have yet (or Redis cannot tell). */
+  private async markedAhead(marks: readonly string[]): Promise<boolean> {
+    if (marks.length === 0) return false;
+    try {
+      const values = await this.redis.client.mget(...marks.map((mark) => `wm:${mark}`));
+      return values.some((value) => value !== null && this.readYourWrites.isAhead(Number(value)));
+    } catch {
+      return true;
+    }
+  }
+
   /** The current version number of a group of keys (0 when unknown). */
   async version(group: string): Promise<number> {
     try {
@@ -207,17 +254,6 @@ export class CacheService implements OnApplicationShutdown {
       return value === null ? 0 : Number(value);
     } catch {
       return -1;
-    }
-  }
-
-  /** Invalidates every key built with the group's version by moving the version on. */
-  async bumpVersion(group: string): Promise<boolean> {
-    try {
-      await this.redis.client.incr(`ver:${group}`);
-      return true;
-    } catch (error) {
-      this.logger.warn(`cache version bump failed for ${group}: ${(error as Error).message}`);
-      return false;
     }
   }
 

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, ReplicationMode } from 'typeorm';
 import { MetricsService } from '../observability/metrics.service';
@@ -20,6 +21,7 @@ export interface ReadOptions {
 @Injectable()
 export class ReadDatabase {
   private readonly logger = new Logger(ReadDatabase.name);
+  private readonly strongScope = new AsyncLocalStorage<true>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -50,9 +52,14 @@ export class ReadDatabase {
     }
   }
 
+  /** Runs `work` with every read inside it on the primary (e.g. refilling a cache right after a write). */
+  strongly<T>(work: () => Promise<T>): Promise<T> {
+    return this.strongScope.run(true, work);
+  }
+
   private async primaryReason(options: ReadOptions): Promise<string | undefined> {
     if (!this.lag.hasReplicas()) return 'no_replica';
-    if (options.consistency === 'strong') return 'strong';
+    if (options.consistency === 'strong' || this.strongScope.getStore()) return 'strong';
     if (!this.lag.usable()) return 'replica_unusable';
     if (await this.readYourWrites.requiresPrimary()) return 'read_your_writes';
     return undefined;
