@@ -13,7 +13,8 @@ export JWT_SECRET="${JWT_SECRET:-test-secret-that-is-long-enough-0123456789}"
 export LOG_LEVEL="${LOG_LEVEL:-info}"
 export ADMIN_EMAIL="${ADMIN_EMAIL:-admin@hexashop.local}"
 export ADMIN_PASSWORD="${ADMIN_PASSWORD:-Admin123!}"
-export SEED_DEMO=false
+export SEED_DEMO=true
+export SEED_PRODUCTS="${SEED_PRODUCTS:-100000}"
 
 npm run --silent build || { echo "tests: 0 passed, 1 failed"; exit 1; }
 bash scripts/stack.sh --profile test reset-db >/dev/null || { echo "tests: 0 passed, 1 failed"; exit 1; }

@@ -7,7 +7,9 @@ import { typeOrmOptions } from '../platform/database/typeorm-options';
 
 /**
  * `npm run db:seed`, idempotent: the admin from ADMIN_EMAIL/ADMIN_PASSWORD
- * (an existing account keeps its password and becomes ADMIN).
+ * (an existing account keeps its password and becomes ADMIN), and unless
+ * SEED_DEMO=false a demo catalog of SEED_PRODUCTS products (default 1,000;
+ * 100,000 for tests and benchmarks). Runs again add only what is missing.
  */
 async function main(): Promise<void> {
   const database = loadDatabaseConfigOrExit();
@@ -18,6 +20,7 @@ async function main(): Promise<void> {
   await dataSource.initialize();
   try {
     await seedAdmin(dataSource);
+    if (process.env.SEED_DEMO !== 'false') await seedCatalog(dataSource, productTarget());
   } finally {
     await dataSource.destroy();
   }
@@ -42,6 +45,105 @@ async function seedAdmin(dataSource: DataSource): Promise<void> {
     [v7(), email, hash, now, now],
   );
   process.stdout.write(`seed: admin ${email} ready\n`);
+}
+
+const DEMO_CATEGORIES = [
+  'Coffee',
+  'Tea',
+  'Books',
+  'Electronics',
+  'Kitchen',
+  'Garden',
+  'Toys',
+  'Sports',
+  'Music',
+  'Stationery',
+];
+const ADJECTIVES = [
+  'Classic',
+  'Compact',
+  'Deluxe',
+  'Eco',
+  'Handmade',
+  'Light',
+  'Organic',
+  'Pro',
+  'Smart',
+  'Vintage',
+];
+const NOUNS = [
+  'Beans',
+  'Blend',
+  'Kettle',
+  'Lamp',
+  'Notebook',
+  'Speaker',
+  'Mug',
+  'Racket',
+  'Puzzle',
+  'Planter',
+];
+const BATCH = 1000;
+
+function productTarget(): number {
+  const raw = process.env.SEED_PRODUCTS ?? '1000';
+  const target = Number(raw);
+  if (!Number.isInteger(target) || target < 0 || target > 1_000_000) {
+    throw new Error(`SEED_PRODUCTS must be an integer from 0 to 1000000, got "${raw}"`);
+  }
+  return target;
+}
+
+/** Demo categories and products up to `target` products in total, in batches of 1,000 rows. */
+async function seedCatalog(dataSource: DataSource, target: number): Promise<void> {
+  const now = new Date();
+  for (const name of DEMO_CATEGORIES) {
+    await dataSource.query(
+      'INSERT IGNORE INTO categories (id, name, created_at) VALUES (?, ?, ?)',
+      [v7(), name, now],
+    );
+  }
+  const categories = (await dataSource.query('SELECT id FROM categories ORDER BY name')) as Array<{
+    id: string;
+  }>;
+  const [{ total }] = (await dataSource.query('SELECT COUNT(*) AS total FROM products')) as Array<{
+    total: number | string;
+  }>;
+  let existing = Number(total);
+  const started = Date.now();
+  // A fixed pseudo-random sequence: the same target gives the same catalog shape on every machine.
+  let state = 0x2545f491 ^ existing;
+  const next = (bound: number): number => {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    return state % bound;
+  };
+  while (existing < target) {
+    const count = Math.min(BATCH, target - existing);
+    const params: unknown[] = [];
+    for (let i = 0; i < count; i += 1) {
+      const n = existing + i + 1;
+      const name = `${ADJECTIVES[next(ADJECTIVES.length)]} ${NOUNS[next(NOUNS.length)]} ${n}`;
+      params.push(
+        v7(),
+        name,
+        `Demo product number ${n}.`,
+        (1 + next(2000)) * 100,
+        next(500),
+        categories[next(categories.length)]!.id,
+        next(20) === 0 ? 'HIDDEN' : 'ACTIVE',
+        now,
+        now,
+      );
+    }
+    await dataSource.query(
+      `INSERT INTO products (id, name, description, price, stock, category_id, status, created_at, updated_at) VALUES ${Array(count).fill('(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+      params,
+    );
+    existing += count;
+  }
+  process.stdout.write(
+    `seed: catalog ready (${DEMO_CATEGORIES.length} categories, ${existing} products, ${Date.now() - started} ms)\n`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -221,7 +221,8 @@ export class CacheService implements OnApplicationShutdown {
   async invalidate(keys: readonly string[], groups: readonly string[] = []): Promise<boolean> {
     const now = String(Date.now());
     const pipeline = this.redis.client.multi();
-    for (const mark of [...keys, ...groups.map((group) => `ver:${group}`)]) pipeline.set(`wm:${mark}`, now, 'PX', WRITE_MARK_TTL_MS);
+    for (const mark of [...keys, ...groups.map((group) => `ver:${group}`)])
+      pipeline.set(`wm:${mark}`, now, 'PX', WRITE_MARK_TTL_MS);
     for (const group of groups) pipeline.incr(`ver:${group}`);
     const [deleted, marked] = await Promise.all([
       keys.length > 0 ? this.delete(...keys) : Promise.resolve(true),
@@ -247,8 +248,9 @@ export class CacheService implements OnApplicationShutdown {
     }
   }
 
-  /** The current version number of a group of keys (0 when unknown). */
+  /** The current version number of a group of keys: 0 before the first write, -1 when Redis cannot tell. */
   async version(group: string): Promise<number> {
+    if (!this.redis.isReady()) return -1;
     try {
       const value = await this.redis.client.get(`ver:${group}`);
       return value === null ? 0 : Number(value);

@@ -8,6 +8,7 @@ import { AppConfig } from '../config/app-config';
 import { ShutdownState } from '../health/shutdown-state';
 import { MetricsService } from '../observability/metrics.service';
 import { ProblemDetailsFilter } from './problem-details.filter';
+import { applyEtag } from './http-cache';
 import { RequestContext } from './request-context';
 import { setupSwagger } from './swagger';
 import { createValidationPipe } from './validation.pipe';
@@ -51,10 +52,10 @@ export async function createHttpApp(
   app.useLogger(logger);
   const metrics = app.get(MetricsService);
   const shutdown = app.get(ShutdownState);
-  fastify.addHook('onSend', (_request, reply, payload, done) => {
+  fastify.addHook('onSend', (request, reply, payload, done) => {
     // While draining, ask keep-alive clients to reconnect (through the load balancer, elsewhere).
     if (shutdown.isDraining()) void reply.header('connection', 'close');
-    done(null, payload);
+    done(null, applyEtag(request, reply, payload));
   });
   fastify.addHook('onResponse', (request, reply, done) => {
     metrics.httpDuration.observe(

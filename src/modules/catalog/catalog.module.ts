@@ -1,0 +1,45 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CachedCatalogReadModel } from './adapters/cache/cached-catalog.read-model';
+import { RedisCatalogCache } from './adapters/cache/redis-catalog.cache';
+import { CategoriesController } from './adapters/http/categories.controller';
+import { ProductsController } from './adapters/http/products.controller';
+import { CategoryOrmEntity } from './adapters/persistence/category.orm-entity';
+import { ProductOrmEntity } from './adapters/persistence/product.orm-entity';
+import { TypeOrmCatalogReadModel } from './adapters/persistence/typeorm-catalog.read-model';
+import { TypeOrmCategoryRepository } from './adapters/persistence/typeorm-category.repository';
+import { TypeOrmProductRepository } from './adapters/persistence/typeorm-product.repository';
+import { AdjustStockHandler } from './application/commands/adjust-stock/adjust-stock.handler';
+import { CreateCategoryHandler } from './application/commands/create-category/create-category.handler';
+import { CreateProductHandler } from './application/commands/create-product/create-product.handler';
+import { HideProductHandler } from './application/commands/hide-product/hide-product.handler';
+import { UpdateProductHandler } from './application/commands/update-product/update-product.handler';
+import { CatalogCache } from './application/ports/catalog-cache.port';
+import { CatalogReadModel } from './application/ports/catalog.read-model.port';
+import { CategoryRepository } from './application/ports/category.repository.port';
+import { ProductRepository } from './application/ports/product.repository.port';
+import { GetProductHandler } from './application/queries/get-product/get-product.handler';
+import { ListCategoriesHandler } from './application/queries/list-categories/list-categories.handler';
+import { ListProductsHandler } from './application/queries/list-products/list-products.handler';
+
+/** Catalog: categories and products; reads from Redis in front of the replicas. */
+@Module({
+  imports: [TypeOrmModule.forFeature([ProductOrmEntity, CategoryOrmEntity])],
+  controllers: [ProductsController, CategoriesController],
+  providers: [
+    CreateCategoryHandler,
+    CreateProductHandler,
+    UpdateProductHandler,
+    HideProductHandler,
+    AdjustStockHandler,
+    GetProductHandler,
+    ListProductsHandler,
+    ListCategoriesHandler,
+    TypeOrmCatalogReadModel,
+    { provide: CatalogReadModel, useClass: CachedCatalogReadModel },
+    { provide: CatalogCache, useClass: RedisCatalogCache },
+    { provide: ProductRepository, useClass: TypeOrmProductRepository },
+    { provide: CategoryRepository, useClass: TypeOrmCategoryRepository },
+  ],
+})
+export class CatalogModule {}

@@ -1,0 +1,99 @@
+import { createHash } from 'node:crypto';
+import {
+  applyDecorators,
+  CallHandler,
+  ExecutionContext,
+  Injectable,
+  NestInterceptor,
+  SetMetadata,
+  UseInterceptors,
+} from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { ApiHeader, ApiResponse } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Observable } from 'rxjs';
+
+const HTTP_CACHE = 'http:cache';
+
+export interface HttpCachePolicy {
+  /** Seconds a browser or CDN may reuse an anonymous response without asking. */
+  readonly maxAgeSeconds: number;
+  /** Seconds a shared cache may serve it stale while it revalidates in the background. */
+  readonly staleWhileRevalidateSeconds: number;
+}
+
+/** Marks a request whose 200 response gets an ETag and answers If-None-Match with 304. */
+const ETAG_REQUEST = Symbol('hexashop.etag');
+
+/**
+ * Cacheable GET route: `Cache-Control` public for anonymous callers (a CDN
+ * may cache it), private and revalidated for authenticated ones (an admin
+ * sees hidden products); a strong ETag of the body and 304 on If-None-Match.
+ */
+export function HttpCache(policy: HttpCachePolicy): MethodDecorator {
+  return applyDecorators(
+    SetMetadata(HTTP_CACHE, policy),
+    UseInterceptors(HttpCacheInterceptor),
+    ApiHeader({
+      name: 'If-None-Match',
+      required: false,
+      description: 'ETag of a copy the client holds; 304 when it is current',
+    }),
+    ApiResponse({
+      status: 304,
+      description:
+        'Not modified: the copy with the ETag sent in If-None-Match is current (no body)',
+    }),
+  );
+}
+
+@Injectable()
+export class HttpCacheInterceptor implements NestInterceptor {
+  constructor(private readonly reflector: Reflector) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const policy = this.reflector.get<HttpCachePolicy | undefined>(
+      HTTP_CACHE,
+      context.getHandler(),
+    );
+    if (policy) {
+      const http = context.switchToHttp();
+      const request = http.getRequest<FastifyRequest>();
+      const reply = http.getResponse<FastifyReply>();
+      (request as unknown as Record<symbol, boolean>)[ETAG_REQUEST] = true;
+      void reply.header(
+        'cache-control',
+        request.headers.authorization
+          ? 'private, no-cache'
+          : `public, max-age=${policy.maxAgeSeconds}, stale-while-revalidate=${policy.staleWhileRevalidateSeconds}`,
+      );
+      void reply.header('vary', 'Authorization');
+    }
+    return next.handle();
+  }
+}
+
+/**
+ * Fastify onSend step for routes marked by HttpCache: tags a 200 body with
+ * its ETag and turns it into a body-less 304 when the client's copy matches.
+ * Works on the serialized payload, so the hash is of the exact bytes sent.
+ */
+export function applyEtag(request: FastifyRequest, reply: FastifyReply, payload: unknown): unknown {
+  if (!(request as unknown as Record<symbol, boolean>)[ETAG_REQUEST] || reply.statusCode !== 200)
+    return payload;
+  if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
+  const etag = `"${createHash('sha1').update(payload).digest('base64url')}"`;
+  void reply.header('etag', etag);
+  if (matches(request.headers['if-none-match'], etag)) {
+    void reply.code(304);
+    return '';
+  }
+  return payload;
+}
+
+/** If-None-Match uses weak comparison (RFC 9110 13.1.2): W/ prefixes are ignored. */
+function matches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  return header.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === etag);
+}
