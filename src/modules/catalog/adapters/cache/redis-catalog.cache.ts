@@ -16,6 +16,10 @@ export class RedisCatalogCache extends CatalogCache {
     ]);
   }
 
+  async stockChanged(productIds: readonly string[]): Promise<void> {
+    await this.cache.invalidate(productIds.map(CatalogCacheKeys.product));
+  }
+
   async categoriesChanged(): Promise<void> {
     await this.cache.invalidate([], [CatalogCacheKeys.categoriesGroup]);
   }

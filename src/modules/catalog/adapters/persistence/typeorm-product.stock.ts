@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionContext } from '../../../../platform/database/transaction-context';
+import { UnitOfWork } from '../../../../shared/kernel/unit-of-work.port';
+import { CatalogCache } from '../../application/ports/catalog-cache.port';
+import {
+  ProductSnapshot,
+  ProductStock,
+  StockLine,
+} from '../../application/ports/product-stock.port';
+import { InsufficientStockError } from '../../domain/insufficient-stock.error';
+import { ProductUnavailableError } from '../../domain/product-unavailable.error';
+
+@Injectable()
+export class TypeOrmProductStock extends ProductStock {
+  constructor(
+    private readonly transaction: TransactionContext,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly cache: CatalogCache,
+  ) {
+    super();
+  }
+
+  async snapshots(productIds: readonly string[]): Promise<ProductSnapshot[]> {
+    if (productIds.length === 0) return [];
+    const rows = (await this.transaction
+      .manager()
+      .query(
+        `SELECT id, name, price, status FROM products WHERE id IN (${productIds.map(() => '?').join(', ')})`,
+        [...productIds],
+      )) as Array<{
+      id: string;
+      name: string;
+      price: number;
+      status: string;
+    }>;
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return productIds.map((id) => {
+      const row = byId.get(id);
+      if (!row || row.status !== 'ACTIVE') throw new ProductUnavailableError(id);
+      return { productId: id, name: row.name, unitPrice: Number(row.price) };
+    });
+  }
+
+  async take(lines: readonly StockLine[]): Promise<void> {
+    const manager = this.transaction.manager();
+    for (const line of inIdOrder(lines)) {
+      const result = (await manager.query(
+        "UPDATE products SET stock = stock - ? WHERE id = ? AND status = 'ACTIVE' AND stock >= ?",
+        [line.quantity, line.productId, line.quantity],
+      )) as { affectedRows: number };
+      if (result.affectedRows === 1) continue;
+      const [row] = (await manager.query('SELECT status FROM products WHERE id = ?', [
+        line.productId,
+      ])) as Array<{ status: string }>;
+      throw row?.status === 'ACTIVE'
+        ? new InsufficientStockError(line.productId)
+        : new ProductUnavailableError(line.productId);
+    }
+    this.evictAfterCommit(lines);
+  }
+
+  async restore(lines: readonly StockLine[]): Promise<void> {
+    const manager = this.transaction.manager();
+    for (const line of inIdOrder(lines)) {
+      await manager.query('UPDATE products SET stock = stock + ? WHERE id = ?', [
+        line.quantity,
+        line.productId,
+      ]);
+    }
+    this.evictAfterCommit(lines);
+  }
+
+  private evictAfterCommit(lines: readonly StockLine[]): void {
+    const ids = lines.map((line) => line.productId);
+    this.unitOfWork.afterCommit(() => this.cache.stockChanged(ids));
+  }
+}
+
+/** Row locks are always taken in primary-key order (see ProductStock.take). */
+function inIdOrder(lines: readonly StockLine[]): StockLine[] {
+  return [...lines].sort((a, b) =>
+    a.productId < b.productId ? -1 : a.productId > b.productId ? 1 : 0,
+  );
+}
