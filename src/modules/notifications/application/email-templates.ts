@@ -10,4 +10,42 @@ export const EmailTemplates = {
       idempotencyKey: input.eventId,
     };
   },
+
+  orderConfirmation(input: {
+    eventId: string;
+    email: string;
+    name: string;
+    orderId: string;
+    lines: ReadonlyArray<{ name: string; quantity: number; lineTotal: number }>;
+    paidAmount: number;
+  }): OutgoingEmail {
+    const lines = input.lines
+      .map((line) => `- ${line.name} x ${line.quantity}: ${won(line.lineTotal)}`)
+      .join('\n');
+    return {
+      to: input.email,
+      subject: `Order ${input.orderId} confirmed`,
+      text: `Hello ${input.name},\n\nthank you for your order ${input.orderId}.\n\n${lines}\n\nPaid from your wallet: ${won(input.paidAmount)}\n\n— hexashop`,
+      idempotencyKey: input.eventId,
+    };
+  },
+
+  orderCancellation(input: {
+    eventId: string;
+    email: string;
+    name: string;
+    orderId: string;
+    refundedAmount: number;
+  }): OutgoingEmail {
+    return {
+      to: input.email,
+      subject: `Order ${input.orderId} cancelled`,
+      text: `Hello ${input.name},\n\nyour order ${input.orderId} was cancelled. ${won(input.refundedAmount)} went back to your wallet.\n\n— hexashop`,
+      idempotencyKey: input.eventId,
+    };
+  },
 };
+
+function won(amount: number): string {
+  return `${amount.toLocaleString('en-US')} KRW`;
+}

@@ -8,9 +8,28 @@ import { OutboxJob } from '../../../../platform/queue/outbox-job';
 import { QUEUES } from '../../../../platform/queue/queue-names';
 import { SendEmailCommand } from '../../application/commands/send-email/send-email.command';
 import { EmailTemplates } from '../../application/email-templates';
+import {
+  UserContact,
+  UserDirectory,
+} from '../../../identity/application/ports/user-directory.port';
 
 /** Event types this module reacts to (the publishers' public contracts). */
 export const USER_REGISTERED = 'identity.user-registered.v1';
+export const ORDER_PLACED = 'ordering.order-placed.v1';
+export const ORDER_CANCELLED = 'ordering.order-cancelled.v1';
+
+interface OrderPlacedMessage {
+  orderId: string;
+  userId: string;
+  lines: Array<{ name: string; quantity: number; lineTotal: number }>;
+  paidAmount: number;
+}
+
+interface OrderCancelledMessage {
+  orderId: string;
+  userId: string;
+  refundedAmount: number;
+}
 
 interface UserRegisteredMessage {
   userId: string;
@@ -28,12 +47,21 @@ export class NotificationsProcessor implements OnModuleInit {
     private readonly commands: CommandBus,
     private readonly consumer: IdempotentConsumer,
     private readonly subscriptions: OutboxSubscriptions,
+    private readonly directory: UserDirectory,
   ) {}
 
   onModuleInit(): void {
     this.subscriptions.subscribe(USER_REGISTERED, {
       queue: QUEUES.notifications,
       job: 'welcome-email',
+    });
+    this.subscriptions.subscribe(ORDER_PLACED, {
+      queue: QUEUES.notifications,
+      job: 'order-confirmation-email',
+    });
+    this.subscriptions.subscribe(ORDER_CANCELLED, {
+      queue: QUEUES.notifications,
+      job: 'order-cancellation-email',
     });
   }
 
@@ -47,5 +75,34 @@ export class NotificationsProcessor implements OnModuleInit {
         ),
       ),
     );
+  }
+
+  @Process({ name: 'order-confirmation-email', concurrency: 5 })
+  async orderConfirmation(job: Job<OutboxJob<OrderPlacedMessage>>): Promise<void> {
+    const { eventId, payload } = job.data;
+    await this.consumer.runOnce('notifications.order-confirmation-email', eventId, async () => {
+      const contact = await this.recipient(payload.userId);
+      await this.commands.execute(
+        new SendEmailCommand(EmailTemplates.orderConfirmation({ eventId, ...contact, ...payload })),
+      );
+    });
+  }
+
+  @Process({ name: 'order-cancellation-email', concurrency: 5 })
+  async orderCancellation(job: Job<OutboxJob<OrderCancelledMessage>>): Promise<void> {
+    const { eventId, payload } = job.data;
+    await this.consumer.runOnce('notifications.order-cancellation-email', eventId, async () => {
+      const contact = await this.recipient(payload.userId);
+      await this.commands.execute(
+        new SendEmailCommand(EmailTemplates.orderCancellation({ eventId, ...contact, ...payload })),
+      );
+    });
+  }
+
+  private async recipient(userId: string): Promise<UserContact> {
+    const contact = await this.directory.contact(userId);
+    // Thrown errors retry the job: a user always exists before their orders.
+    if (!contact) throw new Error(`no contact for user ${userId}`);
+    return contact;
   }
 }

@@ -1,0 +1,28 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Public } from '../../../../platform/auth/public.decorator';
+import { ApiProblems } from '../../../../platform/http/api-problems.decorator';
+import { HttpCache } from '../../../../platform/http/http-cache';
+import { GetBestSellersQuery } from '../../application/queries/get-best-sellers/get-best-sellers.query';
+import { BestSellersRequest } from './order.requests';
+import { BestSellersResponse } from './order.responses';
+
+@ApiTags('catalog')
+@Controller('products')
+export class BestSellersController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Public()
+  @Get('popular')
+  @HttpCache({ maxAgeSeconds: 10, staleWhileRevalidateSeconds: 60 })
+  @ApiOperation({
+    summary:
+      'Best sellers by quantity over the last `days` UTC days (cancelled orders excluded); from Redis, or the database when Redis cannot answer',
+  })
+  @ApiOkResponse({ type: BestSellersResponse })
+  @ApiProblems(400, 429)
+  popular(@Query() query: BestSellersRequest): Promise<BestSellersResponse> {
+    return this.queries.execute(new GetBestSellersQuery(query.days, query.limit));
+  }
+}

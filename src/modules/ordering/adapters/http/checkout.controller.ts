@@ -1,0 +1,30 @@
+import { Body, Controller, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AuthenticatedUser } from '../../../../platform/auth/authenticated-user';
+import { CurrentUser } from '../../../../platform/auth/current-user.decorator';
+import { ApiProblems } from '../../../../platform/http/api-problems.decorator';
+import { CheckoutCartCommand } from '../../application/commands/checkout-cart/checkout-cart.command';
+import { PaymentOptionsRequest } from './order.requests';
+import { OrderResponse } from './order.responses';
+import { PLACEMENT_CONFLICTS } from './orders.controller';
+
+@ApiTags('orders')
+@ApiBearerAuth()
+@Controller('cart')
+export class CheckoutController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post('checkout')
+  @ApiOperation({ summary: 'Order the cart’s lines (one transaction) and empty the cart' })
+  @ApiCreatedResponse({ type: OrderResponse })
+  @ApiProblems(400, 401, { status: 409, codes: PLACEMENT_CONFLICTS }, 413, 422, 429, 503)
+  checkout(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() body: PaymentOptionsRequest,
+  ): Promise<OrderResponse> {
+    return this.commands.execute(
+      new CheckoutCartCommand(user.id, body.userCouponId?.toLowerCase(), body.pointsToUse),
+    );
+  }
+}

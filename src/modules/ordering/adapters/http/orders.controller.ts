@@ -1,0 +1,111 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { AuthenticatedUser } from '../../../../platform/auth/authenticated-user';
+import { CurrentUser } from '../../../../platform/auth/current-user.decorator';
+import { ApiProblems } from '../../../../platform/http/api-problems.decorator';
+import { PageQuery } from '../../../../platform/http/page.query';
+import { ResourceIdPipe } from '../../../../platform/http/resource-id.pipe';
+import { CancelOrderCommand } from '../../application/commands/cancel-order/cancel-order.command';
+import { PlaceOrderCommand } from '../../application/commands/place-order/place-order.command';
+import { GetOrderQuery } from '../../application/queries/get-order/get-order.query';
+import { ListOrdersQuery } from '../../application/queries/list-orders/list-orders.query';
+import { PlaceOrderRequest } from './order.requests';
+import { CancelOrderResponse, OrderPageResponse, OrderResponse } from './order.responses';
+
+const orderId = new ResourceIdPipe('Order');
+export const PLACEMENT_CONFLICTS = [
+  'INSUFFICIENT_STOCK',
+  'PRODUCT_UNAVAILABLE',
+  'INSUFFICIENT_BALANCE',
+  'INSUFFICIENT_POINTS',
+  'COUPON_NOT_USABLE',
+  'IDEMPOTENCY_IN_PROGRESS',
+];
+
+@ApiTags('orders')
+@ApiBearerAuth()
+@Controller('orders')
+export class OrdersController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Post()
+  @ApiOperation({
+    summary:
+      'Place and pay an order from the wallet: stock, coupon, points, balance and the order change in one transaction',
+  })
+  @ApiCreatedResponse({ type: OrderResponse })
+  @ApiProblems(400, 401, 404, { status: 409, codes: PLACEMENT_CONFLICTS }, 413, 422, 429, 503)
+  place(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() body: PlaceOrderRequest,
+  ): Promise<OrderResponse> {
+    return this.commands.execute(
+      new PlaceOrderCommand(
+        user.id,
+        body.items.map((item) => ({
+          productId: item.productId.toLowerCase(),
+          quantity: item.quantity,
+        })),
+        body.userCouponId?.toLowerCase(),
+        body.pointsToUse,
+      ),
+    );
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'The caller’s orders, newest first' })
+  @ApiOkResponse({ type: OrderPageResponse })
+  @ApiProblems(400, 401, 429)
+  list(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: PageQuery,
+  ): Promise<OrderPageResponse> {
+    return this.queries.execute(new ListOrdersQuery(user.id, query.limit, query.cursor));
+  }
+
+  @Get(':id')
+  @ApiOperation({
+    summary: 'One order (owner or admin; others get 404), current even right after placing it',
+  })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ type: OrderResponse })
+  @ApiProblems(401, 404, 429)
+  get(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', orderId) id: string,
+  ): Promise<OrderResponse> {
+    return this.queries.execute(new GetOrderQuery(id, user.id, user.role === 'ADMIN'));
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Cancel a PAID order (owner or admin): restock, refund, restore used points, revoke earned points, coupon back if still valid',
+  })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ type: CancelOrderResponse })
+  @ApiProblems(
+    401,
+    404,
+    { status: 409, codes: ['ORDER_NOT_CANCELLABLE', 'POINTS_ALREADY_SPENT'] },
+    429,
+  )
+  cancel(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', orderId) id: string,
+  ): Promise<CancelOrderResponse> {
+    return this.commands.execute(new CancelOrderCommand(id, user.id, user.role === 'ADMIN'));
+  }
+}

@@ -1,0 +1,56 @@
+import { Process, Processor } from '@nestjs/bull';
+import { OnModuleInit } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import type { Job } from 'bull';
+import { OutboxSubscriptions } from '../../../../platform/outbox/outbox-subscriptions';
+import { OutboxJob } from '../../../../platform/queue/outbox-job';
+import { QUEUES } from '../../../../platform/queue/queue-names';
+import { RecordSalesCommand } from '../../application/commands/record-sales/record-sales.command';
+import type { OrderCancelledPayload } from '../../domain/order-cancelled.domain-event';
+import { OrderCancelled } from '../../domain/order-cancelled.domain-event';
+import type { OrderPlacedPayload } from '../../domain/order-placed.domain-event';
+import { OrderPlaced } from '../../domain/order-placed.domain-event';
+
+/**
+ * Keeps the sales ranking from order events. The ranking applies each event
+ * id at most once, so retried or duplicated jobs do not count twice.
+ */
+@Processor(QUEUES.ranking)
+export class SalesRankingProcessor implements OnModuleInit {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly subscriptions: OutboxSubscriptions,
+  ) {}
+
+  onModuleInit(): void {
+    this.subscriptions.subscribe(OrderPlaced.TYPE, { queue: QUEUES.ranking, job: 'order-placed' });
+    this.subscriptions.subscribe(OrderCancelled.TYPE, {
+      queue: QUEUES.ranking,
+      job: 'order-cancelled',
+    });
+  }
+
+  @Process({ name: 'order-placed', concurrency: 10 })
+  async placed(job: Job<OutboxJob<OrderPlacedPayload>>): Promise<void> {
+    const { eventId, payload } = job.data;
+    await this.commands.execute(
+      new RecordSalesCommand(
+        eventId,
+        new Date(payload.placedAt),
+        payload.lines.map((line) => ({ productId: line.productId, soldQuantity: line.quantity })),
+      ),
+    );
+  }
+
+  @Process({ name: 'order-cancelled', concurrency: 10 })
+  async cancelled(job: Job<OutboxJob<OrderCancelledPayload>>): Promise<void> {
+    const { eventId, payload } = job.data;
+    await this.commands.execute(
+      new RecordSalesCommand(
+        eventId,
+        new Date(payload.placedAt),
+        payload.lines.map((line) => ({ productId: line.productId, soldQuantity: -line.quantity })),
+      ),
+    );
+  }
+}

@@ -1,0 +1,72 @@
+import { OrderView } from '../../application/queries/get-order/order.view';
+import { Order } from '../../domain/order.aggregate';
+import { OrderStatus } from '../../domain/order-status';
+
+export interface OrderRow {
+  id: string;
+  user_id: string;
+  status: OrderStatus;
+  subtotal: number | string;
+  discount: number | string;
+  points_used: number | string;
+  paid_amount: number | string;
+  points_earned: number | string;
+  user_coupon_id: string | null;
+  created_at: Date;
+  cancelled_at: Date | null;
+}
+
+export interface OrderLineRow {
+  order_id: string;
+  product_id: string;
+  name: string;
+  unit_price: number | string;
+  quantity: number | string;
+  line_total: number | string;
+}
+
+/** Rows of `orders`/`order_lines` (BIGINT columns may arrive as strings). */
+export function toOrder(row: OrderRow, lines: readonly OrderLineRow[]): Order {
+  return Order.rehydrate({
+    id: row.id,
+    userId: row.user_id,
+    status: row.status,
+    lines: lines.map((line) => ({
+      productId: line.product_id,
+      name: line.name,
+      unitPrice: Number(line.unit_price),
+      quantity: Number(line.quantity),
+      lineTotal: Number(line.line_total),
+    })),
+    subtotal: Number(row.subtotal),
+    discount: Number(row.discount),
+    pointsUsed: Number(row.points_used),
+    paidAmount: Number(row.paid_amount),
+    pointsEarned: Number(row.points_earned),
+    userCouponId: row.user_coupon_id,
+    createdAt: new Date(row.created_at),
+    cancelledAt: row.cancelled_at ? new Date(row.cancelled_at) : null,
+  });
+}
+
+export function toOrderViewFromRows(row: OrderRow, lines: readonly OrderLineRow[]): OrderView {
+  return {
+    id: row.id,
+    status: row.status,
+    items: lines.map((line) => ({
+      productId: line.product_id,
+      name: line.name,
+      unitPrice: Number(line.unit_price),
+      quantity: Number(line.quantity),
+      lineTotal: Number(line.line_total),
+    })),
+    subtotal: Number(row.subtotal),
+    discount: Number(row.discount),
+    pointsUsed: Number(row.points_used),
+    paidAmount: Number(row.paid_amount),
+    pointsEarned: Number(row.points_earned),
+    userCouponId: row.user_coupon_id,
+    createdAt: new Date(row.created_at).toISOString(),
+    cancelledAt: row.cancelled_at ? new Date(row.cancelled_at).toISOString() : null,
+  };
+}

@@ -1,0 +1,34 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { UnitOfWork } from '../../../../../shared/kernel/unit-of-work.port';
+import { ValidationError } from '../../../../../shared/kernel/validation.error';
+import { CartContents } from '../../../../cart/application/ports/cart-contents.port';
+import { OrderView } from '../../queries/get-order/order.view';
+import { OrderPlacement } from '../order-placement';
+import { CheckoutCartCommand } from './checkout-cart.command';
+
+/** POST /cart/checkout: an order of the cart's lines, and the cart emptied, in one transaction. */
+@CommandHandler(CheckoutCartCommand)
+export class CheckoutCartHandler implements ICommandHandler<CheckoutCartCommand, OrderView> {
+  constructor(
+    private readonly cart: CartContents,
+    private readonly placement: OrderPlacement,
+    private readonly unitOfWork: UnitOfWork,
+  ) {}
+
+  execute(command: CheckoutCartCommand): Promise<OrderView> {
+    return this.unitOfWork.run(async () => {
+      // Locks the cart rows first: a concurrent cart change waits for this checkout.
+      const lines = await this.cart.linesForCheckout(command.userId);
+      if (lines.length === 0)
+        throw new ValidationError([{ field: 'cart', message: 'the cart is empty' }]);
+      const order = await this.placement.place({
+        userId: command.userId,
+        items: lines,
+        userCouponId: command.userCouponId,
+        pointsToUse: command.pointsToUse,
+      });
+      await this.cart.clear(command.userId);
+      return order;
+    });
+  }
+}

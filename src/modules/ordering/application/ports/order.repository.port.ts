@@ -1,0 +1,13 @@
+import { Order } from '../../domain/order.aggregate';
+
+/** Orders on the write side (primary, current UnitOfWork). */
+export abstract class OrderRepository {
+  /** Inserts an order and its lines. */
+  abstract add(order: Order): Promise<void>;
+
+  /** The order with its row locked until the transaction ends; null if none. */
+  abstract findForUpdate(id: string): Promise<Order | null>;
+
+  /** Persists a status change (cancellation). */
+  abstract saveStatus(order: Order): Promise<void>;
+}

@@ -1,0 +1,26 @@
+/** An order as its owner (or an admin) sees it. */
+export interface OrderView {
+  readonly id: string;
+  readonly status: 'PAID' | 'CANCELLED';
+  readonly items: ReadonlyArray<{
+    readonly productId: string;
+    readonly name: string;
+    readonly unitPrice: number;
+    readonly quantity: number;
+    readonly lineTotal: number;
+  }>;
+  readonly subtotal: number;
+  readonly discount: number;
+  readonly pointsUsed: number;
+  readonly paidAmount: number;
+  readonly pointsEarned: number;
+  readonly userCouponId: string | null;
+  readonly createdAt: string;
+  readonly cancelledAt: string | null;
+}
+
+/** The view plus its owner, for the access check. */
+export interface OwnedOrderView {
+  readonly userId: string;
+  readonly order: OrderView;
+}

@@ -1,0 +1,60 @@
+import { Module } from '@nestjs/common';
+import { Clock } from '../../shared/kernel/clock.port';
+import { EventOutbox } from '../../shared/kernel/event-outbox.port';
+import { IdGenerator } from '../../shared/kernel/id-generator.port';
+import { CartModule } from '../cart/cart.module';
+import { ProductStock } from '../catalog/application/ports/product-stock.port';
+import { CatalogModule } from '../catalog/catalog.module';
+import { CouponRedemptions } from '../coupons/application/ports/coupon-redemptions.port';
+import { CouponsModule } from '../coupons/coupons.module';
+import { WalletPayments } from '../wallet/application/ports/wallet-payments.port';
+import { WalletModule } from '../wallet/wallet.module';
+import { BestSellersController } from './adapters/http/best-sellers.controller';
+import { CheckoutController } from './adapters/http/checkout.controller';
+import { OrdersController } from './adapters/http/orders.controller';
+import { TypeOrmOrderReadModel } from './adapters/persistence/typeorm-order.read-model';
+import { TypeOrmOrderRepository } from './adapters/persistence/typeorm-order.repository';
+import { RedisSalesRanking } from './adapters/ranking/redis-sales.ranking';
+import { CancelOrderHandler } from './application/commands/cancel-order/cancel-order.handler';
+import { CheckoutCartHandler } from './application/commands/checkout-cart/checkout-cart.handler';
+import { OrderPlacement } from './application/commands/order-placement';
+import { PlaceOrderHandler } from './application/commands/place-order/place-order.handler';
+import { OrderReadModel } from './application/ports/order.read-model.port';
+import { OrderRepository } from './application/ports/order.repository.port';
+import { SalesRanking } from './application/ports/sales-ranking.port';
+import { GetBestSellersHandler } from './application/queries/get-best-sellers/get-best-sellers.handler';
+import { GetOrderHandler } from './application/queries/get-order/get-order.handler';
+import { ListOrdersHandler } from './application/queries/list-orders/list-orders.handler';
+
+/** Ordering (API): placing, paying and cancelling orders; best sellers. */
+@Module({
+  imports: [CatalogModule, WalletModule, CouponsModule, CartModule],
+  controllers: [OrdersController, CheckoutController, BestSellersController],
+  providers: [
+    PlaceOrderHandler,
+    CheckoutCartHandler,
+    CancelOrderHandler,
+    GetOrderHandler,
+    ListOrdersHandler,
+    GetBestSellersHandler,
+    {
+      // Built by hand: application classes carry no Nest decorators.
+      provide: OrderPlacement,
+      useFactory: (...deps: ConstructorParameters<typeof OrderPlacement>) =>
+        new OrderPlacement(...deps),
+      inject: [
+        ProductStock,
+        CouponRedemptions,
+        WalletPayments,
+        OrderRepository,
+        EventOutbox,
+        IdGenerator,
+        Clock,
+      ],
+    },
+    { provide: OrderRepository, useClass: TypeOrmOrderRepository },
+    { provide: OrderReadModel, useClass: TypeOrmOrderReadModel },
+    { provide: SalesRanking, useClass: RedisSalesRanking },
+  ],
+})
+export class OrderingModule {}
