@@ -71,6 +71,8 @@ module.exports = {
         pathNot: [
           '(?:^|/)src/modules/$1/',
           '(?:^|/)src/modules/[^/]+/application/(?:ports|commands|queries)/',
+          // Nest module classes are the composition root: importing one provides the ports it exports.
+          '(?:^|/)src/modules/[^/]+/[^/]+\\.module\\.ts$',
         ],
       },
     },
