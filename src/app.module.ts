@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { CouponsModule } from './modules/coupons/coupons.module';
 import { IdentityModule } from './modules/identity/identity.module';
 import { AuthModule } from './platform/auth/auth.module';
 import { AppConfig } from './platform/config/app-config';
@@ -21,6 +22,7 @@ export class AppModule {
         ThrottlingModule,
         AuthModule,
         IdentityModule,
+        CouponsModule,
       ],
     };
   }

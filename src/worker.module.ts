@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { CouponsWorkerModule } from './modules/coupons/coupons-worker.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { AppConfig } from './platform/config/app-config';
 import { OutboxModule } from './platform/outbox/outbox.module';
@@ -16,6 +17,7 @@ export class WorkerModule {
         QueueModule.forWorker(),
         OutboxModule.forWorker(),
         NotificationsModule,
+        CouponsWorkerModule,
       ],
     };
   }
