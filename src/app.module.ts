@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CatalogModule } from './modules/catalog/catalog.module';
+import { CouponsModule } from './modules/coupons/coupons.module';
 import { IdentityModule } from './modules/identity/identity.module';
 import { AuthModule } from './platform/auth/auth.module';
 import { AppConfig } from './platform/config/app-config';
@@ -23,6 +24,7 @@ export class AppModule {
         AuthModule,
         IdentityModule,
         CatalogModule,
+        CouponsModule,
       ],
     };
   }

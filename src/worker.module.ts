@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { OrderingJobsModule } from './modules/ordering/ordering-jobs.module';
+import { CouponsWorkerModule } from './modules/coupons/coupons-worker.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { AppConfig } from './platform/config/app-config';
 import { OutboxModule } from './platform/outbox/outbox.module';
@@ -18,6 +19,7 @@ export class WorkerModule {
         OutboxModule.forWorker(),
         NotificationsModule,
         OrderingJobsModule,
+        CouponsWorkerModule,
       ],
     };
   }

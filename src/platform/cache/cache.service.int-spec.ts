@@ -61,6 +61,16 @@ describe(CacheService.name, () => {
     const other = await createPlatformContext();
     try {
       const second = other.get(CacheService);
+      // A fresh instance whose connections are not up yet skips the lock (a miss by design):
+      // wait until both its clients answer, or the race tests nothing.
+      const ready = key();
+      expect(
+        await waitUntil(async () => {
+          if (!other.get(RedisService).isReady()) return false;
+          await second.set(ready, 1, 5_000);
+          return (await second.get<number>(ready))?.v === 1;
+        }, 5_000),
+      ).toBe(true);
       const k = key();
       let calls = 0;
       const loader = async () => {

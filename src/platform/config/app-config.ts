@@ -34,7 +34,12 @@ export class AppConfig {
   readonly shutdownDrainMs: number;
   readonly logLevel: string;
   readonly trustProxy: boolean;
-  readonly jobs: { readonly attempts: number; readonly backoffMs: number };
+  readonly jobs: {
+    readonly attempts: number;
+    readonly backoffMs: number;
+    /** How often the worker sweeps expired user coupons. */
+    readonly couponExpiryEveryMs: number;
+  };
   readonly seedDemo: boolean;
 
   /** Only the database part, for the migration and seed commands. */
@@ -97,6 +102,7 @@ export class AppConfig {
     this.jobs = {
       attempts: read.int('JOB_ATTEMPTS', 5, 1, 50),
       backoffMs: read.int('JOB_BACKOFF_MS', 1000, 1, 3_600_000),
+      couponExpiryEveryMs: read.int('COUPON_EXPIRY_EVERY_MS', 60_000, 100, 86_400_000),
     };
     this.seedDemo = read.bool('SEED_DEMO', true);
   }

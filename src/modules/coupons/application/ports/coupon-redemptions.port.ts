@@ -5,6 +5,7 @@ export interface CouponRedemption {
   readonly subtotal: number;
   readonly at: Date;
 }
+
 /** Coupon use by orders; runs inside the caller's UnitOfWork transaction (primary). */
 export abstract class CouponRedemptions {
   /** Locks the user coupon (SELECT ... FOR UPDATE). Throws CouponNotUsableError (COUPON_NOT_USABLE) when it does not exist, belongs to another user, is not AVAILABLE, or `at` is outside the coupon's validity window. If `subtotal` < minOrderAmount the coupon is left AVAILABLE and the result is { discount: 0, applied: false }. Otherwise marks it USED with orderId/usedAt and returns the discount: FIXED = min(discountValue, subtotal); PERCENT = floor(subtotal * value / 100) capped by maxDiscount and by subtotal. */

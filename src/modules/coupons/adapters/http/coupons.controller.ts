@@ -1,0 +1,80 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { AuthenticatedUser } from '../../../../platform/auth/authenticated-user';
+import { CurrentUser } from '../../../../platform/auth/current-user.decorator';
+import { Public } from '../../../../platform/auth/public.decorator';
+import { Roles } from '../../../../platform/auth/roles.decorator';
+import { ApiProblems } from '../../../../platform/http/api-problems.decorator';
+import { CreateCouponCommand } from '../../application/commands/create-coupon/create-coupon.command';
+import { IssueCouponCommand } from '../../application/commands/issue-coupon/issue-coupon.command';
+import { GetCouponQuery } from '../../application/queries/get-coupon/get-coupon.query';
+import { CouponResponse, IssuedCouponResponse } from './coupon.response';
+import { CreateCouponRequest } from './create-coupon.request';
+
+@ApiTags('coupons')
+@Controller('coupons')
+export class CouponsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Post()
+  @Roles('ADMIN')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Create a coupon issue (admin)' })
+  @ApiCreatedResponse({ type: CouponResponse })
+  @ApiProblems(400, 401, 403, 413, 429, 503)
+  create(@Body() body: CreateCouponRequest): Promise<CouponResponse> {
+    return this.commands.execute(
+      new CreateCouponCommand({
+        name: body.name,
+        discountType: body.discountType,
+        discountValue: body.discountValue,
+        maxDiscount: body.maxDiscount ?? null,
+        minOrderAmount: body.minOrderAmount,
+        totalQuantity: body.totalQuantity,
+        validFrom: new Date(body.validFrom),
+        validUntil: new Date(body.validUntil),
+      }),
+    );
+  }
+
+  @Public()
+  @Get(':id')
+  @ApiOperation({ summary: 'A coupon issue with the quantity left (may lag issuing by ~1 s)' })
+  @ApiOkResponse({ type: CouponResponse })
+  @ApiProblems(400, 404, 429)
+  get(@Param('id', new ParseUUIDPipe()) id: string): Promise<CouponResponse> {
+    return this.queries.execute(new GetCouponQuery(id));
+  }
+
+  @Post(':id/issue')
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary:
+      'Take one coupon of the issue: first come, first served, at most one per user, never more than totalQuantity',
+  })
+  @ApiCreatedResponse({ type: IssuedCouponResponse })
+  @ApiProblems(
+    400,
+    401,
+    404,
+    { status: 409, codes: ['COUPON_SOLD_OUT', 'COUPON_ALREADY_ISSUED', 'COUPON_NOT_USABLE'] },
+    429,
+    503,
+  )
+  issue(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<IssuedCouponResponse> {
+    return this.commands.execute(new IssueCouponCommand(id, user.id));
+  }
+}
