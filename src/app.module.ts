@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { CartModule } from './modules/cart/cart.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
 import { IdentityModule } from './modules/identity/identity.module';
 import { AuthModule } from './platform/auth/auth.module';
@@ -23,6 +24,7 @@ export class AppModule {
         AuthModule,
         IdentityModule,
         CatalogModule,
+        CartModule,
       ],
     };
   }
