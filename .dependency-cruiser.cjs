@@ -7,6 +7,9 @@
 const FRAMEWORKS =
   '(?:^|/)node_modules/(?:@nestjs|typeorm|mysql2|class-validator|class-transformer|bull|ioredis|@keyv|keyv|cache-manager|nestjs-pino|pino|passport|passport-jwt|@fastify|fastify|nodemailer|prom-client|@node-rs)(?:/|$)';
 
+/** A context's Nest module file, e.g. src/modules/catalog/catalog.module.ts. */
+const MODULE_FILE = '(?:^|/)src/modules/[^/]+/[^/]+\\.module\\.ts$';
+
 module.exports = {
   forbidden: [
     {
@@ -65,14 +68,27 @@ module.exports = {
       severity: 'error',
       comment:
         'A module may use another module only through its application ports, commands and queries, never its domain or adapters.',
-      from: { path: '(?:^|/)src/modules/([^/]+)/' },
+      from: { path: '(?:^|/)src/modules/([^/]+)/', pathNot: MODULE_FILE },
       to: {
         path: '(?:^|/)src/modules/[^/]+/',
         pathNot: [
           '(?:^|/)src/modules/$1/',
           '(?:^|/)src/modules/[^/]+/application/(?:ports|commands|queries)/',
-          // Nest module classes are the composition root: importing one provides the ports it exports.
-          '(?:^|/)src/modules/[^/]+/[^/]+\\.module\\.ts$',
+        ],
+      },
+    },
+    {
+      name: 'module-files-import-modules-and-ports',
+      severity: 'error',
+      comment:
+        "A Nest module file (<context>.module.ts) may also import another context's module file, the only way to get the ports that module exports injected; still never its domain or adapters.",
+      from: { path: '(?:^|/)src/modules/([^/]+)/[^/]+\\.module\\.ts$' },
+      to: {
+        path: '(?:^|/)src/modules/[^/]+/',
+        pathNot: [
+          '(?:^|/)src/modules/$1/',
+          '(?:^|/)src/modules/[^/]+/application/(?:ports|commands|queries)/',
+          MODULE_FILE,
         ],
       },
     },

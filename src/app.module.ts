@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { CartModule } from './modules/cart/cart.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
 import { CouponsModule } from './modules/coupons/coupons.module';
 import { IdentityModule } from './modules/identity/identity.module';
@@ -25,6 +26,7 @@ export class AppModule {
         IdentityModule,
         CatalogModule,
         CouponsModule,
+        CartModule,
       ],
     };
   }

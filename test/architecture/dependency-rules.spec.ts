@@ -56,6 +56,14 @@ describe('Dependency rules (ARCHITECTURE.md rule 1)', () => {
       ).toBe(true);
     });
 
+    it("a module file importing another module's adapter", () => {
+      expect(has('module-files-import-modules-and-ports', 'shop/shop.module.ts')).toBe(true);
+    });
+
+    it("but not a module file importing another context's module file", () => {
+      expect(found.some((v) => v.from.endsWith('billing/billing.module.ts'))).toBe(false);
+    });
+
     it('a circular import', () => {
       expect(found.some((v) => v.rule.name === 'no-circular')).toBe(true);
     });
