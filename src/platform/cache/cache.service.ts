@@ -221,7 +221,8 @@ export class CacheService implements OnApplicationShutdown {
   async invalidate(keys: readonly string[], groups: readonly string[] = []): Promise<boolean> {
     const now = String(Date.now());
     const pipeline = this.redis.client.multi();
-    for (const mark of [...keys, ...groups.map((group) => `ver:${group}`)]) pipeline.set(`wm:${mark}`, now, 'PX', WRITE_MARK_TTL_MS);
+    for (const mark of [...keys, ...groups.map((group) => `ver:${group}`)])
+      pipeline.set(`wm:${mark}`, now, 'PX', WRITE_MARK_TTL_MS);
     for (const group of groups) pipeline.incr(`ver:${group}`);
     const [deleted, marked] = await Promise.all([
       keys.length > 0 ? this.delete(...keys) : Promise.resolve(true),
