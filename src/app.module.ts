@@ -1,7 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { IdentityModule } from './modules/identity/identity.module';
+import { WalletModule } from './modules/wallet/wallet.module';
 import { AuthModule } from './platform/auth/auth.module';
 import { AppConfig } from './platform/config/app-config';
+import { IdempotencyModule } from './platform/idempotency/idempotency.module';
 import { OutboxModule } from './platform/outbox/outbox.module';
 import { PlatformModule } from './platform/platform.module';
 import { QueueModule } from './platform/queue/queue.module';
@@ -17,10 +19,12 @@ export class AppModule {
         PlatformModule.register(config),
         QueueModule.forApi(),
         OutboxModule.forApi(),
+        IdempotencyModule,
         // Guard order follows import order: rate limit, then authentication, then roles.
         ThrottlingModule,
         AuthModule,
         IdentityModule,
+        WalletModule,
       ],
     };
   }
