@@ -3,12 +3,12 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../shared/kernel/clock.port';
 import { IdGenerator } from '../../shared/kernel/id-generator.port';
-import { isDuplicateKeyError } from '../database/mysql-errors';
 import {
   IdempotencyClaim,
   IdempotencyClaimWriter,
   IdempotencyRecordKey,
 } from './idempotency-claim';
+import { IDEMPOTENCY_KEY_PATTERN } from './idempotency-key';
 
 export interface ClaimRequest extends IdempotencyRecordKey {
   /** SHA-256 of the request (see requestFingerprint). */
@@ -67,6 +67,13 @@ export class IdempotencyStore implements IdempotencyClaimWriter {
    * taken over with a conditional UPDATE.
    */
   async claim(request: ClaimRequest): Promise<ClaimOutcome> {
+    if (
+      request.route.length > 200 ||
+      !IDEMPOTENCY_KEY_PATTERN.test(request.key) ||
+      !/^[0-9a-f]{64}$/.test(request.fingerprint)
+    ) {
+      throw new Error(`invalid idempotency claim for ${request.route.slice(0, 200)}`);
+    }
     // A record can vanish between statements (released or purged): try again.
     for (let attempt = 0; attempt < 3; attempt++) {
       const now = this.clock.now();
@@ -77,25 +84,23 @@ export class IdempotencyStore implements IdempotencyClaimWriter {
         kind: 'claimed' as const,
         claim: new IdempotencyClaim(this, request, token, request.statusCode),
       });
-      try {
-        await this.dataSource.query(
-          `INSERT INTO idempotency_records
-             (id, user_id, route, idem_key, request_hash, status, claim_token, locked_until, created_at, expires_at)
-           VALUES (?, ?, ?, ?, ?, 'IN_PROGRESS', ?, ?, ?, ?)`,
-          [
-            this.ids.next(),
-            ...keyParams(request),
-            request.fingerprint,
-            token,
-            lockedUntil,
-            now,
-            expiresAt,
-          ],
-        );
-        return claimed();
-      } catch (error) {
-        if (!isDuplicateKeyError(error)) throw error;
-      }
+      // INSERT IGNORE: a duplicate is the expected answer under races, not an
+      // error worth a log line; every value is validated before (key, route, hash).
+      const inserted = (await this.dataSource.query(
+        `INSERT IGNORE INTO idempotency_records
+           (id, user_id, route, idem_key, request_hash, status, claim_token, locked_until, created_at, expires_at)
+         VALUES (?, ?, ?, ?, ?, 'IN_PROGRESS', ?, ?, ?, ?)`,
+        [
+          this.ids.next(),
+          ...keyParams(request),
+          request.fingerprint,
+          token,
+          lockedUntil,
+          now,
+          expiresAt,
+        ],
+      )) as { affectedRows: number };
+      if (inserted.affectedRows === 1) return claimed();
       const takenOver = (await this.dataSource.query(
         `UPDATE idempotency_records
             SET request_hash = ?, status = 'IN_PROGRESS', claim_token = ?, locked_until = ?,
