@@ -294,6 +294,28 @@ describe('Wallet (e2e)', () => {
     expect(exact.body.balance).toBe(100_000_000);
   });
 
+  it('documents the routes in OpenAPI, with the required Idempotency-Key header on charges', async () => {
+    type Operation = {
+      parameters?: Array<{ name: string; in: string; required?: boolean }>;
+      responses: Record<string, unknown>;
+    };
+    const document = (await (await fetch(`${app.url}/docs-json`)).json()) as {
+      paths: Record<string, Record<string, Operation>>;
+    };
+    const chargeDoc = document.paths['/api/v1/wallet/charges']?.post;
+    expect(chargeDoc?.parameters).toContainEqual(
+      expect.objectContaining({ name: 'Idempotency-Key', in: 'header', required: true }),
+    );
+    expect(Object.keys(chargeDoc?.responses ?? {})).toEqual(
+      expect.arrayContaining(['201', '400', '401', '409', '422']),
+    );
+    expect(document.paths['/api/v1/wallet']?.get?.responses).toHaveProperty('200');
+    const list = document.paths['/api/v1/wallet/transactions']?.get;
+    expect(list?.parameters?.map((p) => p.name)).toEqual(
+      expect.arrayContaining(['limit', 'cursor']),
+    );
+  });
+
   it('keeps every ledger summing to its wallet after the run (primary)', async () => {
     const ids = users.map((user) => user.id);
     const rows = await Db.rows<LedgerCheck>(
