@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { IdGenerator } from '../../shared/kernel/id-generator.port';
 import { UnitOfWork } from '../../shared/kernel/unit-of-work.port';
 import { WalletController } from './adapters/http/wallet.controller';
@@ -15,7 +15,10 @@ import { ListWalletTransactionsHandler } from './application/queries/list-wallet
 /**
  * Wallet: prepaid balance, points and their ledger. Other modules move money
  * only through the exported WalletPayments port (ordering: pay and refund).
+ * Global, so that they inject the port without importing this module file,
+ * which the dependency rules forbid (modules meet only through ports).
  */
+@Global()
 @Module({
   controllers: [WalletController],
   providers: [
