@@ -3,8 +3,11 @@ import { CartModule } from './modules/cart/cart.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
 import { CouponsModule } from './modules/coupons/coupons.module';
 import { IdentityModule } from './modules/identity/identity.module';
+import { OrderingModule } from './modules/ordering/ordering.module';
+import { WalletModule } from './modules/wallet/wallet.module';
 import { AuthModule } from './platform/auth/auth.module';
 import { AppConfig } from './platform/config/app-config';
+import { IdempotencyModule } from './platform/idempotency/idempotency.module';
 import { OutboxModule } from './platform/outbox/outbox.module';
 import { PlatformModule } from './platform/platform.module';
 import { QueueModule } from './platform/queue/queue.module';
@@ -20,6 +23,7 @@ export class AppModule {
         PlatformModule.register(config),
         QueueModule.forApi(),
         OutboxModule.forApi(),
+        IdempotencyModule,
         // Guard order follows import order: rate limit, then authentication, then roles.
         ThrottlingModule,
         AuthModule,
@@ -27,6 +31,8 @@ export class AppModule {
         CatalogModule,
         CouponsModule,
         CartModule,
+        WalletModule,
+        OrderingModule,
       ],
     };
   }

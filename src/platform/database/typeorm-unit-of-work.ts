@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { UnitOfWork } from '../../shared/kernel/unit-of-work.port';
 import { RequestContext } from '../http/request-context';
+import { IdempotencyScope } from '../idempotency/idempotency-scope';
 import { isRetryableTransactionError } from './mysql-errors';
 import { ReadYourWrites } from './read-your-writes';
 import { TransactionContext, TransactionState } from './transaction-context';
@@ -13,6 +14,12 @@ const MAX_ATTEMPTS = 4;
  * retried on deadlock or lock wait timeout with jittered backoff. After commit
  * it records that the caller wrote (read-your-writes) and runs the
  * after-commit callbacks (cache evictions).
+ *
+ * On an idempotent request (IdempotencyScope holds a claim), the outermost
+ * transaction also completes the Idempotency-Key record with the value `work`
+ * returned, right before COMMIT: the stored response commits with the writes
+ * or not at all. A retried attempt completes it again in its own transaction,
+ * so it is completed once per successful commit (ADR 0011).
  */
 @Injectable()
 export class TypeOrmUnitOfWork extends UnitOfWork {
@@ -28,6 +35,7 @@ export class TypeOrmUnitOfWork extends UnitOfWork {
 
   async run<T>(work: () => Promise<T>): Promise<T> {
     if (this.context.active()) return work();
+    const claim = IdempotencyScope.pending();
     for (let attempt = 1; ; attempt++) {
       const state: TransactionState = {
         manager: this.dataSource.manager,
@@ -35,9 +43,12 @@ export class TypeOrmUnitOfWork extends UnitOfWork {
         writers: new Set(),
       };
       try {
-        const result = await this.dataSource.transaction('READ COMMITTED', (manager) =>
-          this.context.run({ ...state, manager }, work),
-        );
+        const result = await this.dataSource.transaction('READ COMMITTED', async (manager) => {
+          const value = await this.context.run({ ...state, manager }, work);
+          if (claim) await claim.completeWithin(manager, value);
+          return value;
+        });
+        claim?.markCommitted();
         await this.committed(state);
         return result;
       } catch (error) {

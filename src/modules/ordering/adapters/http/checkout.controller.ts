@@ -4,6 +4,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestj
 import type { AuthenticatedUser } from '../../../../platform/auth/authenticated-user';
 import { CurrentUser } from '../../../../platform/auth/current-user.decorator';
 import { ApiProblems } from '../../../../platform/http/api-problems.decorator';
+import { Idempotent } from '../../../../platform/idempotency/idempotent.decorator';
 import { CheckoutCartCommand } from '../../application/commands/checkout-cart/checkout-cart.command';
 import { PaymentOptionsRequest } from './order.requests';
 import { OrderResponse } from './order.responses';
@@ -16,6 +17,7 @@ export class CheckoutController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post('checkout')
+  @Idempotent()
   @ApiOperation({ summary: 'Order the cart’s lines (one transaction) and empty the cart' })
   @ApiCreatedResponse({ type: OrderResponse })
   @ApiProblems(400, 401, { status: 409, codes: PLACEMENT_CONFLICTS }, 413, 422, 429, 503)

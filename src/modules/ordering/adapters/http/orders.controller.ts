@@ -11,6 +11,7 @@ import {
 import type { AuthenticatedUser } from '../../../../platform/auth/authenticated-user';
 import { CurrentUser } from '../../../../platform/auth/current-user.decorator';
 import { ApiProblems } from '../../../../platform/http/api-problems.decorator';
+import { Idempotent } from '../../../../platform/idempotency/idempotent.decorator';
 import { PageQuery } from '../../../../platform/http/page.query';
 import { ResourceIdPipe } from '../../../../platform/http/resource-id.pipe';
 import { CancelOrderCommand } from '../../application/commands/cancel-order/cancel-order.command';
@@ -40,6 +41,7 @@ export class OrdersController {
   ) {}
 
   @Post()
+  @Idempotent()
   @ApiOperation({
     summary:
       'Place and pay an order from the wallet: stock, coupon, points, balance and the order change in one transaction',

@@ -6,7 +6,13 @@ export interface WalletPayment {
   readonly pointsEarned: number;
   readonly at: Date;
 }
-/** Money movements of orders; runs inside the caller's UnitOfWork transaction. */
+
+/**
+ * Money movements of orders; runs inside the caller's UnitOfWork transaction.
+ * Amounts are non-negative integers (VALIDATION_FAILED otherwise). The ledger
+ * accepts at most one row of each type per order (a unique key), so an order
+ * is paid at most once and refunded at most once; a second call fails.
+ */
 export abstract class WalletPayments {
   /** Locks the user's wallet (creating it at 0/0 if missing), takes `pointsUsed` points (INSUFFICIENT_POINTS if fewer are held), debits `amount` (INSUFFICIENT_BALANCE if short), then credits `pointsEarned`; appends POINTS_USED / PAYMENT / POINTS_EARNED ledger rows (rows with a zero amount are skipped) referencing orderId. */
   abstract pay(payment: WalletPayment): Promise<void>;

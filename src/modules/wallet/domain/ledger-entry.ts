@@ -1,0 +1,17 @@
+import { WalletTransactionType } from './wallet-transaction-type';
+
+/**
+ * One append-only ledger row. `amount` is always positive: the type says
+ * which account moved and in which direction. `balanceAfter`/`pointsAfter`
+ * are the wallet's state right after this row.
+ */
+export interface LedgerEntry {
+  readonly id: string;
+  readonly userId: string;
+  readonly type: WalletTransactionType;
+  readonly amount: number;
+  readonly balanceAfter: number;
+  readonly pointsAfter: number;
+  readonly orderId: string | null;
+  readonly at: Date;
+}

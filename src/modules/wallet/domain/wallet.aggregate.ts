@@ -1,0 +1,165 @@
+import { AggregateRoot } from '../../../shared/kernel/aggregate-root';
+import { FieldError, ValidationError } from '../../../shared/kernel/validation.error';
+import { BalanceLimitExceededError } from './balance-limit-exceeded.error';
+import { InsufficientBalanceError } from './insufficient-balance.error';
+import { InsufficientPointsError } from './insufficient-points.error';
+import { LedgerEntry } from './ledger-entry';
+import { PointsAlreadySpentError } from './points-already-spent.error';
+import { WalletTransactionType } from './wallet-transaction-type';
+
+export interface WalletProps {
+  readonly userId: string;
+  readonly balance: number;
+  readonly points: number;
+  /** Number of changes so far; the repository writes only if it is unchanged. */
+  readonly version: number;
+}
+
+/** What an order moves: money paid, points used, points earned. */
+export interface OrderMovement {
+  readonly orderId: string;
+  readonly amount: number;
+  readonly pointsUsed: number;
+  readonly pointsEarned: number;
+  readonly at: Date;
+}
+
+/**
+ * A user's prepaid balance and points. Every change appends ledger entries
+ * (pulled by the repository when it saves), so the sums of the ledger always
+ * equal the balance and the points.
+ */
+export class Wallet extends AggregateRoot {
+  /** Largest amount of one charge. */
+  static readonly MAX_CHARGE = 1_000_000;
+  /** A charge may not take the balance above this; refunds may (ADR 0012). */
+  static readonly MAX_BALANCE = 100_000_000;
+
+  private balanceValue: number;
+  private pointsValue: number;
+  private entries: LedgerEntry[] = [];
+
+  private constructor(private readonly props: WalletProps) {
+    super();
+    this.balanceValue = props.balance;
+    this.pointsValue = props.points;
+  }
+
+  /** A wallet that has never moved: 0 balance, 0 points. */
+  static empty(userId: string): Wallet {
+    return new Wallet({ userId, balance: 0, points: 0, version: 0 });
+  }
+
+  static rehydrate(props: WalletProps): Wallet {
+    return new Wallet(props);
+  }
+
+  get userId(): string {
+    return this.props.userId;
+  }
+
+  get balance(): number {
+    return this.balanceValue;
+  }
+
+  get points(): number {
+    return this.pointsValue;
+  }
+
+  /** The version the wallet was loaded at. */
+  get version(): number {
+    return this.props.version;
+  }
+
+  /** Adds money; 1..MAX_CHARGE, never above MAX_BALANCE. Returns the ledger entry. */
+  charge(amount: number, id: string, at: Date): LedgerEntry {
+    if (!Number.isSafeInteger(amount) || amount < 1 || amount > Wallet.MAX_CHARGE) {
+      throw new ValidationError([
+        { field: 'amount', message: `amount must be an integer from 1 to ${Wallet.MAX_CHARGE}` },
+      ]);
+    }
+    if (this.balanceValue + amount > Wallet.MAX_BALANCE) throw new BalanceLimitExceededError();
+    this.balanceValue += amount;
+    return this.append('CHARGE', amount, id, null, at);
+  }
+
+  /**
+   * Pays for an order: uses points, debits the balance, credits earned points.
+   * Checks everything before changing anything; zero amounts leave no entry.
+   */
+  pay(movement: OrderMovement, nextId: () => string): LedgerEntry[] {
+    Wallet.check(movement);
+    if (this.pointsValue < movement.pointsUsed) throw new InsufficientPointsError();
+    if (this.balanceValue < movement.amount) throw new InsufficientBalanceError();
+    const appended: LedgerEntry[] = [];
+    const move = (type: WalletTransactionType, amount: number, apply: () => void): void => {
+      if (amount === 0) return;
+      apply();
+      appended.push(this.append(type, amount, nextId(), movement.orderId, movement.at));
+    };
+    move('POINTS_USED', movement.pointsUsed, () => (this.pointsValue -= movement.pointsUsed));
+    move('PAYMENT', movement.amount, () => (this.balanceValue -= movement.amount));
+    move('POINTS_EARNED', movement.pointsEarned, () => (this.pointsValue += movement.pointsEarned));
+    return appended;
+  }
+
+  /**
+   * Reverses a payment: revokes earned points (they must still be held),
+   * restores used points and refunds the money, even above MAX_BALANCE.
+   */
+  refund(movement: OrderMovement, nextId: () => string): LedgerEntry[] {
+    Wallet.check(movement);
+    if (this.pointsValue < movement.pointsEarned) throw new PointsAlreadySpentError();
+    const appended: LedgerEntry[] = [];
+    const move = (type: WalletTransactionType, amount: number, apply: () => void): void => {
+      if (amount === 0) return;
+      apply();
+      appended.push(this.append(type, amount, nextId(), movement.orderId, movement.at));
+    };
+    move(
+      'POINTS_REVOKED',
+      movement.pointsEarned,
+      () => (this.pointsValue -= movement.pointsEarned),
+    );
+    move('POINTS_RESTORED', movement.pointsUsed, () => (this.pointsValue += movement.pointsUsed));
+    move('REFUND', movement.amount, () => (this.balanceValue += movement.amount));
+    return appended;
+  }
+
+  /** Returns and forgets the entries appended since loading (call once, when saving). */
+  pullEntries(): LedgerEntry[] {
+    const entries = this.entries;
+    this.entries = [];
+    return entries;
+  }
+
+  private append(
+    type: WalletTransactionType,
+    amount: number,
+    id: string,
+    orderId: string | null,
+    at: Date,
+  ): LedgerEntry {
+    const entry: LedgerEntry = {
+      id,
+      userId: this.props.userId,
+      type,
+      amount,
+      balanceAfter: this.balanceValue,
+      pointsAfter: this.pointsValue,
+      orderId,
+      at,
+    };
+    this.entries.push(entry);
+    return entry;
+  }
+
+  private static check(movement: OrderMovement): void {
+    const fields = ['amount', 'pointsUsed', 'pointsEarned'] as const;
+    const errors: FieldError[] = fields
+      .filter((field) => !Number.isSafeInteger(movement[field]) || movement[field] < 0)
+      .map((field) => ({ field, message: `${field} must be a non-negative integer` }));
+    if (!movement.orderId) errors.push({ field: 'orderId', message: 'orderId is required' });
+    if (errors.length > 0) throw new ValidationError(errors);
+  }
+}
