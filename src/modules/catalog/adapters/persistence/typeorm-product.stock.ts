@@ -20,24 +20,24 @@ export class TypeOrmProductStock extends ProductStock {
     super();
   }
 
-  async snapshots(productIds: readonly string[]): Promise<ProductSnapshot[]> {
-    if (productIds.length === 0) return [];
-    const rows = (await this.transaction
-      .manager()
-      .query(
-        `SELECT id, name, price, status FROM products WHERE id IN (${productIds.map(() => '?').join(', ')})`,
-        [...productIds],
-      )) as Array<{
+  async snapshots(lines: readonly StockLine[]): Promise<ProductSnapshot[]> {
+    if (lines.length === 0) return [];
+    const rows = (await this.transaction.manager().query(
+      `SELECT id, name, price, stock, status FROM products WHERE id IN (${lines.map(() => '?').join(', ')})`,
+      lines.map((line) => line.productId),
+    )) as Array<{
       id: string;
       name: string;
       price: number;
+      stock: number;
       status: string;
     }>;
     const byId = new Map(rows.map((row) => [row.id, row]));
-    return productIds.map((id) => {
-      const row = byId.get(id);
-      if (!row || row.status !== 'ACTIVE') throw new ProductUnavailableError(id);
-      return { productId: id, name: row.name, unitPrice: Number(row.price) };
+    return lines.map(({ productId, quantity }) => {
+      const row = byId.get(productId);
+      if (!row || row.status !== 'ACTIVE') throw new ProductUnavailableError(productId);
+      if (Number(row.stock) < quantity) throw new InsufficientStockError(productId);
+      return { productId, name: row.name, unitPrice: Number(row.price) };
     });
   }
 

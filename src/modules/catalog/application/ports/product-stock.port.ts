@@ -18,9 +18,11 @@ export interface ProductSnapshot {
 export abstract class ProductStock {
   /**
    * Current name and price of each product (no lock). Throws
-   * PRODUCT_UNAVAILABLE when one does not exist or is HIDDEN.
+   * PRODUCT_UNAVAILABLE when one does not exist or is HIDDEN, and
+   * INSUFFICIENT_STOCK when its committed stock is already short: an early
+   * answer before the caller locks anything; `take` still decides.
    */
-  abstract snapshots(productIds: readonly string[]): Promise<ProductSnapshot[]>;
+  abstract snapshots(lines: readonly StockLine[]): Promise<ProductSnapshot[]>;
 
   /**
    * Takes the quantities with one conditional UPDATE per product, in

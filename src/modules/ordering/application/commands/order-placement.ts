@@ -37,8 +37,9 @@ export class OrderPlacement {
     Order.validateItems(request.items);
     const orderId = this.ids.next();
     const now = this.clock.now();
-    // 1. Current prices, no lock (the price at this point in the transaction is the price paid).
-    const snapshots = await this.stock.snapshots(request.items.map((item) => item.productId));
+    // 1. Current prices, no lock (the price at this point in the transaction is the price paid);
+    //    stock already short fails here, before any lock is taken.
+    const snapshots = await this.stock.snapshots(request.items);
     const lines = snapshots.map((snapshot, index) => ({
       ...snapshot,
       quantity: request.items[index]!.quantity,

@@ -77,11 +77,16 @@ export class InMemoryProductStock extends ProductStock {
     return Object.fromEntries([...this.products.values()].map((p) => [p.id, p.stock]));
   }
 
-  async snapshots(productIds: readonly string[]): Promise<ProductSnapshot[]> {
-    this.record('snapshots', productIds);
-    return productIds.map((id) => {
+  async snapshots(lines: readonly StockLine[]): Promise<ProductSnapshot[]> {
+    this.record(
+      'snapshots',
+      lines.map((line) => line.productId),
+    );
+    return lines.map(({ productId: id, quantity }) => {
       const product = this.products.get(id);
       if (!product || product.status !== 'ACTIVE') throw unavailable(id);
+      if (product.stock < quantity)
+        throw new InsufficientStock(`Not enough stock for product ${id}`);
       return { productId: id, name: product.name, unitPrice: product.price };
     });
   }
