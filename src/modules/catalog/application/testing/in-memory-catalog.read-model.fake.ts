@@ -7,7 +7,8 @@ import { ProductListCriteria } from '../queries/list-products/product-list-crite
  * Product and category views in memory with the list semantics of the SQL
  * read model: only ACTIVE products are listed, filters, the three sorts with
  * the id as tie-breaker, keyset `after` positions and `last` only when a
- * further page exists. Records the criteria it was asked for.
+ * further page exists. Names compare by code unit, not by the table's
+ * case-insensitive collation. Records the criteria it was asked for.
  */
 export class InMemoryCatalogReadModel extends CatalogReadModel {
   private readonly productViews = new Map<string, ProductView>();
