@@ -2,7 +2,7 @@ import { ImmediateUnitOfWork } from '../../../../shared/kernel/testing/immediate
 import { CatalogCache } from '../ports/catalog-cache.port';
 
 export interface CatalogCacheCall {
-  readonly method: 'productsChanged' | 'categoriesChanged';
+  readonly method: 'productsChanged' | 'stockChanged' | 'categoriesChanged';
   readonly productIds: readonly string[];
   /** The transaction running when the eviction was made; undefined after commit. */
   readonly duringTransaction: number | undefined;
@@ -20,6 +20,10 @@ export class RecordingCatalogCache extends CatalogCache {
 
   async productsChanged(productIds: readonly string[]): Promise<void> {
     this.record('productsChanged', [...productIds]);
+  }
+
+  async stockChanged(productIds: readonly string[]): Promise<void> {
+    this.record('stockChanged', [...productIds]);
   }
 
   async categoriesChanged(): Promise<void> {
