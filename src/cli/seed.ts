@@ -115,7 +115,9 @@ async function seedCatalog(dataSource: DataSource, target: number): Promise<void
   let state = 0x2545f491 ^ existing;
   const next = (bound: number): number => {
     state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-    return state % bound;
+    // The high bits: the low bits of this generator repeat with a short period, so
+    // `state % bound` left half the categories empty and never chose HIDDEN.
+    return Math.floor((state / 0x1_0000_0000) * bound);
   };
   while (existing < target) {
     const count = Math.min(BATCH, target - existing);

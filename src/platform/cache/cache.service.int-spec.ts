@@ -89,6 +89,17 @@ describe(CacheService.name, () => {
     }
   });
 
+  it('does not load again when another instance filled the key between our miss and our lock', async () => {
+    const k = key();
+    await sut.set(k, 'filled by the other instance', 10_000);
+    // Our first look predates the fill; the other instance has already released its lock.
+    jest.spyOn(sut, 'get').mockResolvedValueOnce(undefined);
+    const loader = jest.fn(async () => 'loaded again');
+
+    expect(await sut.getOrLoad(k, loader, { ttlMs: 10_000 })).toBe('filled by the other instance');
+    expect(loader).not.toHaveBeenCalled();
+  });
+
   it('treats Redis being down as a miss within ~100 ms and never hangs', async () => {
     const metrics = context.get(MetricsService);
     await Stack.stop('redis');

@@ -180,6 +180,11 @@ export class CacheService implements OnApplicationShutdown {
       }
     }
     try {
+      if (locked) {
+        // The previous holder may have filled the key and let go between our miss and our lock.
+        const filled = await this.get<T>(key);
+        if (filled !== undefined) return filled.v;
+      }
       this.metrics.cacheLoads.inc({ cache: cacheName(key) });
       const fresh = await this.markedAhead(options.writeMarks ?? []);
       const value = await (fresh ? this.database.strongly(loader) : loader());

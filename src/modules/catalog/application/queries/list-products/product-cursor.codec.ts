@@ -12,12 +12,14 @@ export const ProductCursorCodec = {
   },
 
   decode(sort: ProductSort, cursor: string): ProductCursor {
-    let body: { s?: unknown; id?: unknown; p?: unknown };
+    let body: { s?: unknown; id?: unknown; p?: unknown } | null;
     try {
       body = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as typeof body;
     } catch {
       throw invalid();
     }
+    // `null` is valid JSON: without this check it fails with a TypeError (a 500).
+    if (typeof body !== 'object' || body === null) throw invalid();
     if (body.s !== sort || typeof body.id !== 'string' || !UUID.test(body.id)) throw invalid();
     if (sort === 'newest') return { id: body.id };
     if (typeof body.p !== 'number' || !Number.isInteger(body.p) || body.p < 0) throw invalid();
