@@ -9,10 +9,12 @@ import { formatSummary, summarizeProfile } from './cpu-profile';
 import {
   BenchContext,
   BenchError,
+  CpuSample,
   LoadResult,
   LoadSettings,
   ManagedProcess,
   measure,
+  processCpuSeconds,
   PROFILE_DIR,
   ROOT,
   Scenario,
@@ -93,12 +95,15 @@ function requiredEnv(): Record<string, string> {
 
 class Context implements BenchContext {
   private readonly processes = new Map<string, Promise<ManagedProcess>>();
+  private readonly redis: Redis;
 
   constructor(
     readonly env: Record<string, string>,
     readonly settings: LoadSettings,
     private readonly cpuProf: boolean,
-  ) {}
+  ) {
+    this.redis = new Redis(env.REDIS_URL!, { lazyConnect: true });
+  }
 
   api(): Promise<string> {
     return this.start('api', 'dist/main.js', '/health/ready', {
@@ -114,6 +119,21 @@ class Context implements BenchContext {
 
   service(name: string, script: string, env: Record<string, string> = {}): Promise<string> {
     return this.start(name, script, '/health', env);
+  }
+
+  async cpu(origin: string): Promise<CpuSample> {
+    let pid: number | undefined;
+    for (const running of this.processes.values()) {
+      const p = await running.catch(() => undefined);
+      if (p?.origin === origin) pid = p.child.pid;
+    }
+    const info = await this.redis.info('cpu').catch(() => '');
+    const used = (name: string) => Number(new RegExp(`${name}:([0-9.]+)`).exec(info)?.[1] ?? NaN);
+    const redis = used('used_cpu_user') + used('used_cpu_sys');
+    return {
+      server: processCpuSeconds(pid),
+      redis: Number.isNaN(redis) ? undefined : redis,
+    };
   }
 
   log(line: string): void {
@@ -147,6 +167,7 @@ class Context implements BenchContext {
       this.log(`stopped ${name}`);
     }
     this.processes.clear();
+    this.redis.disconnect();
   }
 }
 
@@ -159,14 +180,14 @@ interface Row {
 function table(rows: readonly Row[]): string {
   const rps = new Map(rows.map((row) => [row.scenario.name, row.result.requestsPerSecond]));
   const lines = [
-    '| scenario | req/s | p50 ms | p99 ms | ratio to baseline | checked |',
-    '| --- | ---: | ---: | ---: | ---: | --- |',
+    '| scenario | req/s | p50 ms | p99 ms | ratio to baseline | server CPU µs/req | Redis CPU µs/req | checked |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
   ];
   for (const { scenario, result, note } of rows) {
     const base = scenario.baseline ? rps.get(scenario.baseline) : undefined;
     const ratio = base ? (result.requestsPerSecond / base).toFixed(2) : 'n/a';
     lines.push(
-      `| ${scenario.name} | ${Math.round(result.requestsPerSecond).toLocaleString('en-US')} | ${result.p50Ms} | ${result.p99Ms} | ${ratio}${scenario.baseline && scenario.baseline !== scenario.name ? ` (of ${scenario.baseline})` : ''} | ${note} |`,
+      `| ${scenario.name} | ${Math.round(result.requestsPerSecond).toLocaleString('en-US')} | ${result.p50Ms} | ${result.p99Ms} | ${ratio}${scenario.baseline && scenario.baseline !== scenario.name ? ` (of ${scenario.baseline})` : ''} | ${result.serverCpuUsPerRequest ?? '?'} | ${result.redisCpuUsPerRequest ?? '?'} | ${note} |`,
     );
   }
   return lines.join('\n');
@@ -256,7 +277,7 @@ async function main(): Promise<number> {
       try {
         const target = await scenario.setup(context);
         const before = scenario.before ? await scenario.before(context) : undefined;
-        const result = await measure(target, options.settings);
+        const result = await measure(target, options.settings, () => context.cpu(target.origin));
         if (result.non2xx > 0 || result.errors > 0 || result.timeouts > 0)
           throw new BenchError(
             `${result.non2xx} non-2xx responses, ${result.errors} errors, ${result.timeouts} timeouts; status codes: ${JSON.stringify(result.statusCodes)}`,

@@ -71,6 +71,8 @@ async function withRedis<T>(context: BenchContext, work: (redis: Redis) => Promi
 interface CacheCounters {
   readonly hits: number;
   readonly misses: number;
+  /** Lookups that failed or took longer than the cache timeout (served from the database). */
+  readonly errors: number;
   readonly replicaReads: number;
   readonly primaryReads: number;
 }
@@ -79,24 +81,30 @@ async function cacheCounters(context: BenchContext, cache: string): Promise<Cach
   const api = await context.api();
   return {
     hits: await counterValue(api, 'cache_requests_total', { cache, result: 'hit' }),
-    misses:
-      (await counterValue(api, 'cache_requests_total', { cache, result: 'miss' })) +
-      (await counterValue(api, 'cache_requests_total', { cache, result: 'error' })),
+    misses: await counterValue(api, 'cache_requests_total', { cache, result: 'miss' }),
+    errors: await counterValue(api, 'cache_requests_total', { cache, result: 'error' }),
     replicaReads: await counterValue(api, 'db_reads_total', { target: 'replica' }),
     primaryReads: await counterValue(api, 'db_reads_total', { target: 'primary' }),
   };
 }
 
-/** Verifies that (nearly) every lookup of the run was a hit. */
+/**
+ * Verifies that every lookup of the run was a hit. Lookups that exceed the
+ * cache timeout (100 ms) under an overloaded CPU fall back to the database;
+ * up to 1% of them are tolerated and reported.
+ */
 function expectHits(cache: string) {
   return async (context: BenchContext, _result: LoadResult, before: unknown): Promise<string> => {
     const start = before as CacheCounters;
     const end = await cacheCounters(context, cache);
     const hits = end.hits - start.hits;
     const misses = end.misses - start.misses;
+    const errors = end.errors - start.errors;
     if (misses > 0)
       throw new BenchError(`${misses} cache misses in a run meant to be all hits (${hits} hits)`);
-    return `${hits} hits, 0 misses`;
+    if (errors > hits / 100)
+      throw new BenchError(`${errors} cache lookups timed out or failed (${hits} hits)`);
+    return `${hits} hits, 0 misses${errors ? `, ${errors} timed out` : ''}`;
   };
 }
 
@@ -157,7 +165,7 @@ export const catalogScenarios: readonly Scenario[] = [
         const start = before as CacheCounters;
         const end = await cacheCounters(context, 'product');
         const hits = end.hits - start.hits;
-        const misses = end.misses - start.misses;
+        const misses = end.misses - start.misses + (end.errors - start.errors);
         const replica = end.replicaReads - start.replicaReads;
         const primary = end.primaryReads - start.primaryReads;
         if ((ids?.laps() ?? 0) > 0 || hits > 0)

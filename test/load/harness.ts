@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, openSync, closeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 
@@ -43,6 +43,15 @@ export interface LoadResult {
   readonly statusCodes: Record<string, number>;
   /** process.hrtime (µs, CLOCK_MONOTONIC like V8 profiles) at the start and end of the measured part. */
   readonly windowUs: readonly [number, number];
+  /** CPU time per request of the server process and of Redis during the measured part (µs). */
+  readonly serverCpuUsPerRequest?: number;
+  readonly redisCpuUsPerRequest?: number;
+}
+
+/** CPU seconds used so far by the server under test and by Redis. */
+export interface CpuSample {
+  readonly server?: number;
+  readonly redis?: number;
 }
 
 /**
@@ -72,17 +81,29 @@ export interface BenchContext {
   api(): Promise<string>;
   /** Starts a built script from dist/ once per name and returns its origin. */
   service(name: string, script: string, env?: Record<string, string>): Promise<string>;
+  /** CPU used so far by the process serving `origin` and by Redis. */
+  cpu(origin: string): Promise<CpuSample>;
   log(line: string): void;
 }
 
 export class BenchError extends Error {}
 
 /** Runs autocannon against the target: a warm-up, then the measured run. */
-export async function measure(target: LoadTarget, settings: LoadSettings): Promise<LoadResult> {
+export async function measure(
+  target: LoadTarget,
+  settings: LoadSettings,
+  cpu: () => Promise<CpuSample> = async () => ({}),
+): Promise<LoadResult> {
   if (settings.warmupSeconds > 0) await cannon(target, settings, settings.warmupSeconds);
+  const cpuBefore = await cpu();
   const start = nowUs();
   const result = await cannon(target, settings, settings.durationSeconds);
   const end = nowUs();
+  const cpuAfter = await cpu();
+  const perRequest = (before?: number, after?: number): number | undefined =>
+    before === undefined || after === undefined || result.requests.total === 0
+      ? undefined
+      : Math.round(((after - before) * 1e6) / result.requests.total);
   const statusCodes: Record<string, number> = {};
   for (const [code, stats] of Object.entries(result.statusCodeStats ?? {}))
     statusCodes[code] = stats.count ?? 0;
@@ -96,8 +117,26 @@ export async function measure(target: LoadTarget, settings: LoadSettings): Promi
     timeouts: result.timeouts,
     statusCodes,
     windowUs: [start, end],
+    serverCpuUsPerRequest: perRequest(cpuBefore.server, cpuAfter.server),
+    redisCpuUsPerRequest: perRequest(cpuBefore.redis, cpuAfter.redis),
   };
 }
+
+/** user + system CPU seconds of a process (Linux /proc), or undefined elsewhere. */
+export function processCpuSeconds(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // fields[11] and [12] are utime and stime (fields 14 and 15 of proc(5)), in clock ticks
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return undefined;
+  }
+}
+
+/** USER_HZ: 100 on every mainstream Linux build. */
+const CLOCK_TICKS = 100;
 
 function cannon(
   target: LoadTarget,
