@@ -14,13 +14,11 @@ export class TypeOrmCategoryRepository extends CategoryRepository {
 
   async add(category: Category): Promise<void> {
     try {
-      await this.transaction
-        .manager()
-        .insert(CategoryOrmEntity, {
-          id: category.id,
-          name: category.name,
-          createdAt: category.createdAt,
-        });
+      await this.transaction.manager().insert(CategoryOrmEntity, {
+        id: category.id,
+        name: category.name,
+        createdAt: category.createdAt,
+      });
     } catch (error) {
       if (isDuplicateKeyError(error))
         throw new ValidationError([
