@@ -150,6 +150,11 @@ export class CacheService {
       }
     }
     try {
+      if (locked) {
+        // Another instance may have filled the key and released the lock between our miss and our lock.
+        const filled = await this.read<T>(key).catch(() => undefined);
+        if (filled !== undefined) return filled.v;
+      }
       this.metrics.cacheLoads.inc({ cache: cacheName(key) });
       const fresh = await this.markedAhead(options.writeMarks ?? []);
       const value = await (fresh ? this.database.strongly(loader) : loader());
