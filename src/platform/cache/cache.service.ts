@@ -178,7 +178,7 @@ export class CacheService {
         const value = await this.read<T>(key);
         if (value) return value;
       } catch {
-        return undefined;
+        // One slow answer (a busy CPU) is no reason to load too; a Redis that is gone ends the loop.
       }
     }
     return undefined;
