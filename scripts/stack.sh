@@ -3,7 +3,7 @@
 # Redis and an SMTP sink, all bound to 127.0.0.1 on project-owned ports, with
 # their data under .local/<profile>/ (git-ignored). No systemd, no Docker.
 #
-#   scripts/stack.sh [--profile dev|test] <command> [args]
+#   scripts/stack.sh [--profile dev|test|bench] <command> [args]
 #
 # Commands:
 #   up                       install missing packages, start or reuse everything
@@ -112,7 +112,16 @@ case $PROFILE in
     SMTP_HTTP_PORT=${HEXA_SMTP_HTTP_PORT:-1081}
     DB_NAME=hexashop_test
     ;;
-  *) die "unknown profile '$PROFILE' (dev|test)" ;;
+  bench)
+    BASE=$ROOT/.local/bench
+    PRIMARY_PORT=${HEXA_PRIMARY_PORT:-3366}
+    REPLICA_PORT=${HEXA_REPLICA_PORT:-3367}
+    REDIS_PORT=${HEXA_REDIS_PORT:-6395}
+    SMTP_PORT=${HEXA_SMTP_PORT:-1030}
+    SMTP_HTTP_PORT=${HEXA_SMTP_HTTP_PORT:-1085}
+    DB_NAME=hexashop_bench
+    ;;
+  *) die "unknown profile '$PROFILE' (dev|test|bench)" ;;
 esac
 for _p in "$PRIMARY_PORT" "$REPLICA_PORT" "$REDIS_PORT" "$SMTP_PORT" "$SMTP_HTTP_PORT"; do
   [[ $_p =~ ^[0-9]+$ ]] && ((_p > 0 && _p < 65536)) || die "invalid port: $_p"

@@ -1,18 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import KeyvRedis from '@keyv/redis';
-import { Cache, createCache } from 'cache-manager';
-import { Keyv } from 'keyv';
-import { AppConfig } from '../config/app-config';
+import { Injectable, Logger } from '@nestjs/common';
+import { Counter } from 'prom-client';
 import { ReadDatabase } from '../database/read-database';
 import { ReadYourWrites } from '../database/read-your-writes';
 import { MetricsService } from '../observability/metrics.service';
-import { withTimeout } from '../resilience/with-timeout';
-import { RedisService } from './redis.service';
+import { REDIS_COMMAND_TIMEOUT_MS, RedisService } from './redis.service';
 import { SingleFlight } from './single-flight';
 
-/** How long any cache call may take before it counts as a miss. */
-export const CACHE_TIMEOUT_MS = 100;
+/** How long any cache call may take before it counts as a miss (RedisService's command timeout). */
+export const CACHE_TIMEOUT_MS = REDIS_COMMAND_TIMEOUT_MS;
+/** Key prefix and value layout of the Keyv store this cache used before: old and new instances share entries. */
+const KEY_PREFIX = 'cache::';
 /** Write marks outlive any replica lag that still lets a replica serve reads. */
 const WRITE_MARK_TTL_MS = 60_000;
 
@@ -38,62 +36,32 @@ interface Envelope<T> {
 const RELEASE_LOCK = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
 
 /**
- * Read-through cache on Redis (cache-manager + Keyv). Every call is raced
- * against CACHE_TIMEOUT_MS and any failure is a miss, so Redis being slow or
- * down costs at most that much latency. Concurrent misses of one key are
- * collapsed: in-process by single-flight, across instances by a short Redis
- * lock whose losers wait for the winner's value instead of hitting the database.
+ * Read-through cache on Redis, on the shared ioredis connection (one GET per
+ * hit; see docs/adr/0010). Every command times out after CACHE_TIMEOUT_MS and
+ * is never queued while Redis is away, and any failure is a miss, so Redis
+ * being slow or down costs at most that much latency. Concurrent misses of one
+ * key are collapsed: in-process by single-flight, across instances by a short
+ * Redis lock whose losers wait for the winner's value instead of hitting the
+ * database. Entries keep the Keyv layout (`cache::<key>` holding
+ * `{"value":…,"expires":…}`, strings starting with ":" escaped).
  */
 @Injectable()
-export class CacheService implements OnApplicationShutdown {
+export class CacheService {
   private readonly logger = new Logger(CacheService.name);
-  private readonly store: KeyvRedis<unknown>;
-  private readonly cache: Cache;
   private readonly flights = new SingleFlight();
+  private readonly storeErrors: Counter<string>;
 
   constructor(
-    config: AppConfig,
     private readonly redis: RedisService,
     private readonly metrics: MetricsService,
     private readonly database: ReadDatabase,
     private readonly readYourWrites: ReadYourWrites,
   ) {
-    this.store = new KeyvRedis(
-      {
-        url: config.redisUrl,
-        disableOfflineQueue: true,
-        socket: {
-          connectTimeout: 1000,
-          reconnectStrategy: (retries: number) => Math.min(retries * 100, 1000),
-        },
-      },
-      {
-        namespace: 'cache',
-        throwOnConnectError: false,
-        throwOnErrors: true,
-        connectionTimeout: 1000,
-      },
-    );
-    const keyv = new Keyv({
-      store: this.store,
-      namespace: 'cache',
-      useKeyPrefix: false,
-      throwOnErrors: true,
-    });
-    keyv.on('error', () => undefined);
-    this.store.on('error', () => undefined);
-    this.cache = createCache({ stores: [keyv] });
-    // cache-manager swallows store errors on get/set and reports them as events.
-    const storeErrors = metrics.counter(
+    this.storeErrors = metrics.counter(
       'cache_store_errors_total',
       'Errors reported by the cache store',
       ['operation'],
     );
-    for (const operation of ['get', 'set'] as const) {
-      this.cache.on(operation, (event: { error?: unknown }) => {
-        if (event.error) storeErrors.inc({ operation });
-      });
-    }
   }
 
   /** The cached value, or undefined on a miss, an error or a timeout. */
@@ -105,40 +73,42 @@ export class CacheService implements OnApplicationShutdown {
       return undefined;
     }
     try {
-      const value = await withTimeout(
-        this.cache.get<Envelope<T>>(key),
-        CACHE_TIMEOUT_MS,
-        'cache get',
-      );
-      this.metrics.cacheRequests.inc({
-        cache: name,
-        result: value === undefined || value === null ? 'miss' : 'hit',
-      });
-      return value ?? undefined;
+      const value = await this.read<T>(key);
+      this.metrics.cacheRequests.inc({ cache: name, result: value ? 'hit' : 'miss' });
+      return value;
     } catch {
+      this.storeErrors.inc({ operation: 'get' });
       this.metrics.cacheRequests.inc({ cache: name, result: 'error' });
       return undefined;
     }
+  }
+
+  /** One GET; undefined when absent, expired or not an envelope. Throws on Redis errors. */
+  private async read<T>(key: string): Promise<Envelope<T> | undefined> {
+    const raw = await this.redis.client.get(KEY_PREFIX + key);
+    if (raw === null) return undefined;
+    const entry = decode(raw) as { value?: Envelope<T> | null; expires?: number | null } | null;
+    if (!entry || (typeof entry.expires === 'number' && entry.expires < Date.now()))
+      return undefined;
+    return entry.value ?? undefined;
   }
 
   /** Stores a value; failures are ignored (the next read is a miss). */
   async set<T>(key: string, value: T | null, ttlMs: number): Promise<void> {
     if (!this.redis.isReady()) return;
     try {
-      await withTimeout(
-        this.cache.set<Envelope<T>>(key, { v: value }, ttlMs),
-        CACHE_TIMEOUT_MS,
-        'cache set',
-      );
+      const entry = encode({ value: { v: value }, expires: Date.now() + ttlMs });
+      await this.redis.client.set(KEY_PREFIX + key, entry, 'PX', ttlMs);
     } catch {
       // A value that was not stored is only a future miss.
+      this.storeErrors.inc({ operation: 'set' });
     }
   }
 
   /** Deletes keys; returns false when Redis could not be reached in time. */
   async delete(...keys: string[]): Promise<boolean> {
     try {
-      await withTimeout(this.cache.mdel(keys), CACHE_TIMEOUT_MS, 'cache del');
+      if (keys.length > 0) await this.redis.client.del(...keys.map((key) => KEY_PREFIX + key));
       return true;
     } catch (error) {
       this.logger.warn(`cache delete failed for ${keys.join(', ')}: ${(error as Error).message}`);
@@ -181,8 +151,8 @@ export class CacheService implements OnApplicationShutdown {
     }
     try {
       if (locked) {
-        // The previous holder may have filled the key and let go between our miss and our lock.
-        const filled = await this.get<T>(key);
+        // Another instance may have filled the key and released the lock between our miss and our lock.
+        const filled = await this.read<T>(key).catch(() => undefined);
         if (filled !== undefined) return filled.v;
       }
       this.metrics.cacheLoads.inc({ cache: cacheName(key) });
@@ -205,14 +175,10 @@ export class CacheService implements OnApplicationShutdown {
       await sleep(delay);
       delay = Math.min(delay * 2, 50);
       try {
-        const value = await withTimeout(
-          this.cache.get<Envelope<T>>(key),
-          CACHE_TIMEOUT_MS,
-          'cache get',
-        );
+        const value = await this.read<T>(key);
         if (value) return value;
       } catch {
-        return undefined;
+        // One slow answer (a busy CPU) is no reason to load too; a Redis that is gone ends the loop.
       }
     }
     return undefined;
@@ -263,10 +229,23 @@ export class CacheService implements OnApplicationShutdown {
       return -1;
     }
   }
+}
 
-  async onApplicationShutdown(): Promise<void> {
-    await this.store.disconnect().catch(() => undefined);
-  }
+/** Keyv's escaping: a string value starting with ":" is stored with one more ":" (Buffers never occur here). */
+function encode(entry: unknown): string {
+  return JSON.stringify(entry, (_key, value: unknown) =>
+    typeof value === 'string' && value.startsWith(':') ? `:${value}` : value,
+  );
+}
+
+function decode(raw: string): unknown {
+  // Only an escaped string puts `"::` or `":base64:` into the text; skip the reviver otherwise.
+  if (!raw.includes('"::') && !raw.includes('":base64:')) return JSON.parse(raw);
+  return JSON.parse(raw, (_key, value: unknown) =>
+    typeof value === 'string' && value.startsWith(':') && !value.startsWith(':base64:')
+      ? value.slice(1)
+      : value,
+  );
 }
 
 function cacheName(key: string): string {

@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# `npm run bench`: the performance suite (docs/performance.md). Starts (or
+# reuses) the bench stack with the project's own scripts, recreates the bench
+# database, migrates, seeds 100,000 products, builds, then runs
+# test/load/bench.ts, which starts a bare Fastify server and one API and
+# measures every scenario with the same autocannon settings. Stops the
+# services at the end (their data stays under .local/bench). Exits non-zero
+# when a step or a scenario fails (any non-2xx response fails a scenario).
+#
+#   npm run bench [-- options]
+#     --duration S --warmup S --connections N --pipelining N   (10 / 3 / 50 / 1)
+#     --only a,b      run some scenarios (docs/performance.md is not rewritten)
+#     --cpu-prof      run the API under node --cpu-prof and print its hottest functions
+#     --no-doc        do not rewrite the results section of docs/performance.md
+#     --keep-stack    leave the bench services running afterwards
+#
+# The bench profile has its own ports (3366/3367/6395/1030) and data. HEXA_*
+# port variables (exported for the test stack) are ignored here on purpose;
+# set BENCH_PRIMARY_PORT, BENCH_REPLICA_PORT, BENCH_REDIS_PORT, BENCH_SMTP_PORT
+# or BENCH_SMTP_HTTP_PORT to move the bench stack.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+keep_stack=0
+args=()
+for a in "$@"; do
+  if [[ $a == --keep-stack ]]; then keep_stack=1; else args+=("$a"); fi
+done
+
+unset HEXA_PRIMARY_PORT HEXA_REPLICA_PORT HEXA_REDIS_PORT HEXA_SMTP_PORT HEXA_SMTP_HTTP_PORT
+[[ -n ${BENCH_PRIMARY_PORT:-} ]] && export HEXA_PRIMARY_PORT=$BENCH_PRIMARY_PORT
+[[ -n ${BENCH_REPLICA_PORT:-} ]] && export HEXA_REPLICA_PORT=$BENCH_REPLICA_PORT
+[[ -n ${BENCH_REDIS_PORT:-} ]] && export HEXA_REDIS_PORT=$BENCH_REDIS_PORT
+[[ -n ${BENCH_SMTP_PORT:-} ]] && export HEXA_SMTP_PORT=$BENCH_SMTP_PORT
+[[ -n ${BENCH_SMTP_HTTP_PORT:-} ]] && export HEXA_SMTP_HTTP_PORT=$BENCH_SMTP_HTTP_PORT
+
+fail() {
+  echo "bench: $*" >&2
+  exit 1
+}
+
+stack() { bash scripts/stack.sh --profile bench "$@"; }
+
+bash scripts/ensure-deps.sh || fail "npm install failed"
+stack up || {
+  stack down >/dev/null 2>&1
+  fail "the bench stack did not start"
+}
+if ((!keep_stack)); then
+  trap 'echo "bench: stopping the bench stack"; stack down' EXIT
+fi
+while IFS= read -r line; do export "${line?}"; done < <(stack env)
+export NODE_ENV=production
+export ADMIN_EMAIL=admin@hexashop.local ADMIN_PASSWORD='Admin123!'
+export SEED_DEMO=true SEED_PRODUCTS=100000
+
+echo "bench: building"
+npm run --silent build || fail "build failed"
+npx tsc -p tsconfig.bench.json || fail "the bench runner did not compile"
+stack reset-db || fail "reset-db failed"
+node dist/cli/migrate.js || fail "migrations failed"
+node dist/cli/seed.js || fail "seed failed"
+redis-cli -u "$REDIS_URL" flushdb >/dev/null || fail "could not flush the bench Redis"
+
+node dist/load/bench.js "${args[@]}"
+rc=$?
+if ((rc == 0)) && [[ -f docs/performance.md ]]; then
+  npx prettier --write --log-level warn docs/performance.md || true
+fi
+exit "$rc"

@@ -1,0 +1,215 @@
+import Redis from 'ioredis';
+import { createConnection } from 'mysql2/promise';
+import {
+  BenchContext,
+  BenchError,
+  counterValue,
+  cycle,
+  LoadResult,
+  LoadTarget,
+  Scenario,
+  shuffled,
+} from './harness';
+
+/** Product ids every cached scenario spreads its requests over (warmed first). */
+const WARM_IDS = 100;
+
+interface CatalogData {
+  /** ACTIVE products (HIDDEN ones answer 404 to anonymous callers). */
+  readonly activeIds: readonly string[];
+  readonly categoryIds: readonly string[];
+}
+
+let data: Promise<CatalogData> | undefined;
+
+/** The seeded catalog, read once from the primary. */
+function catalog(context: BenchContext): Promise<CatalogData> {
+  data ??= (async () => {
+    const connection = await createConnection(context.env.DATABASE_URL!);
+    try {
+      const [products] = await connection.query(
+        "SELECT id FROM products WHERE status = 'ACTIVE' ORDER BY id",
+      );
+      const [categories] = await connection.query('SELECT id FROM categories ORDER BY name');
+      const activeIds = (products as Array<{ id: string }>).map((row) => row.id);
+      if (activeIds.length < 10_000)
+        throw new BenchError(`only ${activeIds.length} active products: seed 100,000 first`);
+      return {
+        activeIds: shuffled(activeIds),
+        categoryIds: (categories as Array<{ id: string }>).map((row) => row.id),
+      };
+    } finally {
+      await connection.end();
+    }
+  })();
+  return data;
+}
+
+/**
+ * The first WARM_IDS of the shuffled active ids, each requested once through
+ * the API after its key was deleted, so it is cached afresh with the full TTL
+ * (5 minutes) and cannot expire during the run.
+ */
+async function warmIds(context: BenchContext): Promise<readonly string[]> {
+  const ids = (await catalog(context)).activeIds.slice(0, WARM_IDS);
+  const api = await context.api();
+  await withRedis(context, (redis) => redis.del(...ids.map((id) => `cache::product:${id}`)));
+  for (const id of ids) await expectOk(`${api}/api/v1/products/${id}`);
+  return ids;
+}
+
+async function expectOk(url: string): Promise<void> {
+  const response = await fetch(url);
+  await response.arrayBuffer();
+  if (response.status !== 200) throw new BenchError(`GET ${url} answered ${response.status}`);
+}
+
+async function withRedis<T>(context: BenchContext, work: (redis: Redis) => Promise<T>): Promise<T> {
+  const redis = new Redis(context.env.REDIS_URL!);
+  try {
+    return await work(redis);
+  } finally {
+    await redis.quit();
+  }
+}
+
+interface CacheCounters {
+  readonly hits: number;
+  readonly misses: number;
+  /** Lookups that failed or took longer than the cache timeout (served from the database). */
+  readonly errors: number;
+  readonly replicaReads: number;
+  readonly primaryReads: number;
+}
+
+async function cacheCounters(context: BenchContext, cache: string): Promise<CacheCounters> {
+  const api = await context.api();
+  return {
+    hits: await counterValue(api, 'cache_requests_total', { cache, result: 'hit' }),
+    misses: await counterValue(api, 'cache_requests_total', { cache, result: 'miss' }),
+    errors: await counterValue(api, 'cache_requests_total', { cache, result: 'error' }),
+    replicaReads: await counterValue(api, 'db_reads_total', { target: 'replica' }),
+    primaryReads: await counterValue(api, 'db_reads_total', { target: 'primary' }),
+  };
+}
+
+/**
+ * Verifies that every lookup of the run was a hit. Lookups that exceed the
+ * cache timeout (100 ms) under an overloaded CPU fall back to the database;
+ * up to 1% of them are tolerated and reported.
+ */
+function expectHits(cache: string) {
+  return async (context: BenchContext, _result: LoadResult, before: unknown): Promise<string> => {
+    const start = before as CacheCounters;
+    const end = await cacheCounters(context, cache);
+    const hits = end.hits - start.hits;
+    const misses = end.misses - start.misses;
+    const errors = end.errors - start.errors;
+    if (misses > 0)
+      throw new BenchError(`${misses} cache misses in a run meant to be all hits (${hits} hits)`);
+    if (errors > hits / 100)
+      throw new BenchError(`${errors} cache lookups timed out or failed (${hits} hits)`);
+    return `${hits} hits, 0 misses${errors ? `, ${errors} timed out` : ''}`;
+  };
+}
+
+/**
+ * The catalog read scenarios of issue "Catalog" item 7. Each compares with
+ * `bare-fastify`, the stack's practical ceiling for a cached read.
+ */
+export const catalogScenarios: readonly Scenario[] = [
+  {
+    name: 'bare-fastify',
+    description:
+      'bare Fastify + ioredis GET of the same cache key (no Nest), same 100 warm ids: the ceiling',
+    baseline: 'bare-fastify',
+    async setup(context) {
+      const ids = await warmIds(context);
+      const origin = await context.service('bare-fastify', 'dist/load/bare-server.js', {
+        REDIS_URL: context.env.REDIS_URL!,
+      });
+      const next = cycle(ids);
+      await expectOk(`${origin}/products/${ids[0]}`);
+      return { origin, path: () => `/products/${next.next()}` };
+    },
+  },
+  {
+    name: 'detail-cached',
+    description: 'GET /api/v1/products/:id over 100 warm ids, every request a Redis hit',
+    baseline: 'bare-fastify',
+    async setup(context) {
+      const ids = await warmIds(context);
+      const next = cycle(ids);
+      return { origin: await context.api(), path: () => `/api/v1/products/${next.next()}` };
+    },
+    before: (context) => cacheCounters(context, 'product'),
+    verify: expectHits('product'),
+  },
+  ((): Scenario => {
+    let ids: ReturnType<typeof cycle<string>> | undefined;
+    return {
+      name: 'detail-uncached',
+      description:
+        'GET /api/v1/products/:id, each request a different id whose cache key was deleted before the run: every request is a miss read from the replica (and then cached, as the app does)',
+      baseline: 'bare-fastify',
+      async setup(context): Promise<LoadTarget> {
+        const all = (await catalog(context)).activeIds.slice(WARM_IDS);
+        // Cold keys for this run only (deleted once before it, never during it).
+        await withRedis(context, async (redis) => {
+          for (let i = 0; i < all.length; i += 1000) {
+            const batch = all.slice(i, i + 1000);
+            await redis.unlink(...batch.map((id) => `cache::product:${id}`));
+          }
+        });
+        ids = cycle(all);
+        const next = ids;
+        return { origin: await context.api(), path: () => `/api/v1/products/${next.next()}` };
+      },
+      before: (context) => cacheCounters(context, 'product'),
+      async verify(context, _result, before) {
+        const start = before as CacheCounters;
+        const end = await cacheCounters(context, 'product');
+        const hits = end.hits - start.hits;
+        const misses = end.misses - start.misses + (end.errors - start.errors);
+        const replica = end.replicaReads - start.replicaReads;
+        const primary = end.primaryReads - start.primaryReads;
+        if ((ids?.laps() ?? 0) > 0 || hits > 0)
+          throw new BenchError(
+            `ran out of distinct ids (${hits} hits): seed more products or shorten the run`,
+          );
+        if (primary > 0)
+          throw new BenchError(`${primary} reads went to the primary, not the replica`);
+        return `${misses} misses, ${replica} replica reads, 0 hits`;
+      },
+    };
+  })(),
+  {
+    name: 'list-newest',
+    description: 'GET /api/v1/products?limit=20 (first page, newest first), cached list page',
+    baseline: 'bare-fastify',
+    async setup(context) {
+      const origin = await context.api();
+      await expectOk(`${origin}/api/v1/products?limit=20`);
+      return { origin, path: () => '/api/v1/products?limit=20' };
+    },
+    before: (context) => cacheCounters(context, 'products'),
+    verify: expectHits('products'),
+  },
+  {
+    name: 'list-category-price',
+    description:
+      'GET /api/v1/products?limit=20&categoryId=…&sort=price_asc over the 10 categories, cached list pages',
+    baseline: 'bare-fastify',
+    async setup(context) {
+      const origin = await context.api();
+      const paths = (await catalog(context)).categoryIds.map(
+        (id) => `/api/v1/products?limit=20&categoryId=${id}&sort=price_asc`,
+      );
+      for (const path of paths) await expectOk(origin + path);
+      const next = cycle(paths);
+      return { origin, path: () => next.next() };
+    },
+    before: (context) => cacheCounters(context, 'products'),
+    verify: expectHits('products'),
+  },
+];

@@ -1,0 +1,280 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+
+/** Repository root (this file runs from dist/load/). */
+export const ROOT = join(__dirname, '..', '..');
+export const BENCH_DIR = join(ROOT, '.local', 'bench');
+export const LOG_DIR = join(BENCH_DIR, 'logs');
+export const PROFILE_DIR = join(BENCH_DIR, 'profiles');
+
+/** Load generator settings, the same for every scenario of a run. */
+export interface LoadSettings {
+  readonly connections: number;
+  readonly durationSeconds: number;
+  readonly warmupSeconds: number;
+  readonly pipelining: number;
+}
+
+/** What a scenario measures: one HTTP endpoint and how each request is built. */
+export interface LoadTarget {
+  /** Origin, e.g. `http://127.0.0.1:4100`. */
+  readonly origin: string;
+  readonly method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  readonly headers?: Record<string, string>;
+  /** The path of the next request; called once per request, so it can rotate ids. */
+  readonly path: () => string;
+  /** The body of the next request, if any (e.g. a fresh Idempotency-Key per order). */
+  readonly body?: () => string;
+  /** Headers of the next request on top of `headers` (e.g. a fresh Idempotency-Key). */
+  readonly nextHeaders?: () => Record<string, string>;
+}
+
+/** Figures of one measured run. */
+export interface LoadResult {
+  readonly requestsPerSecond: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  readonly total: number;
+  readonly non2xx: number;
+  readonly errors: number;
+  readonly timeouts: number;
+  readonly statusCodes: Record<string, number>;
+  /** process.hrtime (µs, CLOCK_MONOTONIC like V8 profiles) at the start and end of the measured part. */
+  readonly windowUs: readonly [number, number];
+  /** CPU time per request of the server process and of Redis during the measured part (µs). */
+  readonly serverCpuUsPerRequest?: number;
+  readonly redisCpuUsPerRequest?: number;
+}
+
+/** CPU seconds used so far by the server under test and by Redis. */
+export interface CpuSample {
+  readonly server?: number;
+  readonly redis?: number;
+}
+
+/**
+ * A benchmark scenario. `setup` prepares data and servers and returns the
+ * target; `verify` checks after the run that it measured what it claims
+ * (e.g. every request was a cache hit) and returns a short note for the table;
+ * `teardown` undoes what `setup` started. Scenarios share long-lived
+ * processes (the API) through the context, which stops them at the end.
+ */
+export interface Scenario {
+  readonly name: string;
+  readonly description: string;
+  /** Name of the scenario the ratio column compares with (its own row shows 1.00). */
+  readonly baseline?: string;
+  setup(context: BenchContext): Promise<LoadTarget>;
+  /** Runs just before the warm-up, e.g. to read counters; its value is passed to `verify`. */
+  before?(context: BenchContext): Promise<unknown>;
+  verify?(context: BenchContext, result: LoadResult, before: unknown): Promise<string>;
+  teardown?(context: BenchContext): Promise<void>;
+}
+
+/** Shared services of a run, created lazily by the scenarios that need them. */
+export interface BenchContext {
+  readonly env: Readonly<Record<string, string>>;
+  readonly settings: LoadSettings;
+  /** Starts the API once (`node dist/main.js`) and returns its origin. */
+  api(): Promise<string>;
+  /** Starts a built script from dist/ once per name and returns its origin. */
+  service(name: string, script: string, env?: Record<string, string>): Promise<string>;
+  /** CPU used so far by the process serving `origin` and by Redis. */
+  cpu(origin: string): Promise<CpuSample>;
+  log(line: string): void;
+}
+
+export class BenchError extends Error {}
+
+/** Runs autocannon against the target: a warm-up, then the measured run. */
+export async function measure(
+  target: LoadTarget,
+  settings: LoadSettings,
+  cpu: () => Promise<CpuSample> = async () => ({}),
+): Promise<LoadResult> {
+  if (settings.warmupSeconds > 0) await cannon(target, settings, settings.warmupSeconds);
+  const cpuBefore = await cpu();
+  const start = nowUs();
+  const result = await cannon(target, settings, settings.durationSeconds);
+  const end = nowUs();
+  const cpuAfter = await cpu();
+  const perRequest = (before?: number, after?: number): number | undefined =>
+    before === undefined || after === undefined || result.requests.total === 0
+      ? undefined
+      : Math.round(((after - before) * 1e6) / result.requests.total);
+  const statusCodes: Record<string, number> = {};
+  for (const [code, stats] of Object.entries(result.statusCodeStats ?? {}))
+    statusCodes[code] = stats.count ?? 0;
+  return {
+    requestsPerSecond: result.requests.average,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    total: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    statusCodes,
+    windowUs: [start, end],
+    serverCpuUsPerRequest: perRequest(cpuBefore.server, cpuAfter.server),
+    redisCpuUsPerRequest: perRequest(cpuBefore.redis, cpuAfter.redis),
+  };
+}
+
+/** user + system CPU seconds of a process (Linux /proc), or undefined elsewhere. */
+export function processCpuSeconds(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // fields[11] and [12] are utime and stime (fields 14 and 15 of proc(5)), in clock ticks
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return undefined;
+  }
+}
+
+/** USER_HZ: 100 on every mainstream Linux build. */
+const CLOCK_TICKS = 100;
+
+function cannon(
+  target: LoadTarget,
+  settings: LoadSettings,
+  seconds: number,
+): Promise<autocannon.Result> {
+  const method = target.method ?? 'GET';
+  return autocannon({
+    url: target.origin,
+    connections: settings.connections,
+    pipelining: settings.pipelining,
+    duration: seconds,
+    headers: target.headers,
+    requests: [
+      {
+        method,
+        path: target.path(),
+        setupRequest: (request) => {
+          const next: autocannon.Request = { ...request, path: target.path() };
+          if (target.body) next.body = target.body();
+          if (target.nextHeaders)
+            next.headers = { ...target.headers, ...request.headers, ...target.nextHeaders() };
+          return next;
+        },
+      },
+    ],
+  });
+}
+
+export function nowUs(): number {
+  return Number(process.hrtime.bigint() / 1000n);
+}
+
+export interface ManagedProcess {
+  readonly origin: string;
+  readonly logFile: string;
+  readonly child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `node [nodeArgs] <script>` with its output going straight to a log
+ * file (no pipe through this process, which is busy generating load) and
+ * waits until `readyPath` answers 200.
+ */
+export async function startNode(
+  label: string,
+  script: string,
+  env: Record<string, string>,
+  options: { port: number; readyPath: string; nodeArgs?: readonly string[] },
+): Promise<ManagedProcess> {
+  mkdirSync(LOG_DIR, { recursive: true });
+  const logFile = join(LOG_DIR, `${label}-${new Date().toISOString().replace(/[:.]/g, '-')}.log`);
+  const fd = openSync(logFile, 'a');
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), script], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', ...env, PORT: String(options.port) },
+    stdio: ['ignore', fd, fd],
+  });
+  closeSync(fd);
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  );
+  const origin = `http://127.0.0.1:${options.port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null)
+      throw new BenchError(`${label} exited with ${child.exitCode} at start (log: ${logFile})`);
+    try {
+      const response = await fetch(origin + options.readyPath, {
+        signal: AbortSignal.timeout(1000),
+      });
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new BenchError(`${label} not ready within 60 s (log: ${logFile})`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    origin,
+    logFile,
+    child,
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** Deterministic shuffle (same order on every run for the same input). */
+export function shuffled<T>(items: readonly T[], seed = 0x9e3779b9): T[] {
+  const out = [...items];
+  let state = seed >>> 0;
+  for (let i = out.length - 1; i > 0; i -= 1) {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    const j = state % (i + 1);
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+/** Round-robin over a list: `next()` gives the items in order, forever. */
+export function cycle<T>(items: readonly T[]): { next: () => T; laps: () => number } {
+  if (items.length === 0) throw new BenchError('cycle over an empty list');
+  let index = 0;
+  let laps = 0;
+  return {
+    next: () => {
+      const item = items[index]!;
+      index += 1;
+      if (index === items.length) {
+        index = 0;
+        laps += 1;
+      }
+      return item;
+    },
+    laps: () => laps,
+  };
+}
+
+/** Sums the samples of a Prometheus counter whose labels include all of `labels`. */
+export async function counterValue(
+  origin: string,
+  name: string,
+  labels: Record<string, string> = {},
+): Promise<number> {
+  const text = await (await fetch(`${origin}/metrics`)).text();
+  let sum = 0;
+  for (const line of text.split('\n')) {
+    if (!line.startsWith(`${name}{`) && !line.startsWith(`${name} `)) continue;
+    if (Object.entries(labels).every(([key, value]) => line.includes(`${key}="${value}"`)))
+      sum += Number(line.slice(line.lastIndexOf(' ') + 1));
+  }
+  return sum;
+}
