@@ -53,7 +53,7 @@ function catalog(context: BenchContext): Promise<CatalogData> {
 async function warmIds(context: BenchContext): Promise<readonly string[]> {
   const ids = (await catalog(context)).activeIds.slice(0, WARM_IDS);
   const api = await context.api();
-  await withRedis(context, (redis) => redis.del(...ids.map((id) => `cache::product:${id}`)));
+  await withRedis(context, (redis) => redis.del(...ids.map((id) => `cache:product:${id}`)));
   for (const id of ids) await expectOk(`${api}/api/v1/products/${id}`);
   return ids;
 }
@@ -158,7 +158,7 @@ export const catalogScenarios: readonly Scenario[] = [
         await withRedis(context, async (redis) => {
           for (let i = 0; i < all.length; i += 1000) {
             const batch = all.slice(i, i + 1000);
-            await redis.unlink(...batch.map((id) => `cache::product:${id}`));
+            await redis.unlink(...batch.map((id) => `cache:product:${id}`));
           }
         });
         ids = cycle(all);

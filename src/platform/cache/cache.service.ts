@@ -1,16 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
+import { Cache, createCache } from 'cache-manager';
+import { Keyv } from 'keyv';
 import { Counter } from 'prom-client';
 import { ReadDatabase } from '../database/read-database';
 import { ReadYourWrites } from '../database/read-your-writes';
 import { MetricsService } from '../observability/metrics.service';
+import { IoredisKeyvStore } from './ioredis-keyv.store';
 import { REDIS_COMMAND_TIMEOUT_MS, RedisService } from './redis.service';
 import { SingleFlight } from './single-flight';
 
 /** How long any cache call may take before it counts as a miss (RedisService's command timeout). */
 export const CACHE_TIMEOUT_MS = REDIS_COMMAND_TIMEOUT_MS;
-/** Key prefix and value layout of the Keyv store this cache used before: old and new instances share entries. */
-const KEY_PREFIX = 'cache::';
+/** Keyv namespace of cache entries (`cache:<key>` in Redis). */
+const NAMESPACE = 'cache';
 /** Write marks outlive any replica lag that still lets a replica serve reads. */
 const WRITE_MARK_TTL_MS = 60_000;
 
@@ -37,19 +40,20 @@ const RELEASE_LOCK = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis
 
 /**
  * Read-through cache on Redis, on the shared ioredis connection (one GET per
- * hit; see docs/adr/0010). Every command times out after CACHE_TIMEOUT_MS and
+ * hit; see docs/adr/0015). Every command times out after CACHE_TIMEOUT_MS and
  * is never queued while Redis is away, and any failure is a miss, so Redis
  * being slow or down costs at most that much latency. Concurrent misses of one
  * key are collapsed: in-process by single-flight, across instances by a short
  * Redis lock whose losers wait for the winner's value instead of hitting the
- * database. Entries keep the Keyv layout (`cache::<key>` holding
- * `{"value":…,"expires":…}`, strings starting with ":" escaped).
+ * database. Values go through cache-manager and Keyv (`cache:<key>` holding
+ * `{"value":…,"expires":…}`) on a store that shares the ioredis client.
  */
 @Injectable()
 export class CacheService {
   private readonly logger = new Logger(CacheService.name);
   private readonly flights = new SingleFlight();
   private readonly storeErrors: Counter<string>;
+  private readonly cache: Cache;
 
   constructor(
     private readonly redis: RedisService,
@@ -57,11 +61,27 @@ export class CacheService {
     private readonly database: ReadDatabase,
     private readonly readYourWrites: ReadYourWrites,
   ) {
+    // cache-manager over Keyv over the shared ioredis client (ADR 0015).
+    this.cache = createCache({
+      stores: [
+        new Keyv({
+          store: new IoredisKeyvStore(redis.client),
+          namespace: NAMESPACE,
+          throwOnErrors: true,
+        }),
+      ],
+    });
     this.storeErrors = metrics.counter(
       'cache_store_errors_total',
       'Errors reported by the cache store',
       ['operation'],
     );
+    // cache-manager turns store errors into misses and reports them as events.
+    for (const operation of ['get', 'set', 'del'] as const) {
+      this.cache.on(operation, (event: { error?: unknown }) => {
+        if (event.error) this.storeErrors.inc({ operation });
+      });
+    }
   }
 
   /** The cached value, or undefined on a miss, an error or a timeout. */
@@ -83,22 +103,16 @@ export class CacheService {
     }
   }
 
-  /** One GET; undefined when absent, expired or not an envelope. Throws on Redis errors. */
+  /** One GET through cache-manager; undefined when absent or expired. Throws on Redis errors. */
   private async read<T>(key: string): Promise<Envelope<T> | undefined> {
-    const raw = await this.redis.client.get(KEY_PREFIX + key);
-    if (raw === null) return undefined;
-    const entry = decode(raw) as { value?: Envelope<T> | null; expires?: number | null } | null;
-    if (!entry || (typeof entry.expires === 'number' && entry.expires < Date.now()))
-      return undefined;
-    return entry.value ?? undefined;
+    return (await this.cache.get<Envelope<T>>(key)) ?? undefined;
   }
 
   /** Stores a value; failures are ignored (the next read is a miss). */
   async set<T>(key: string, value: T | null, ttlMs: number): Promise<void> {
     if (!this.redis.isReady()) return;
     try {
-      const entry = encode({ value: { v: value }, expires: Date.now() + ttlMs });
-      await this.redis.client.set(KEY_PREFIX + key, entry, 'PX', ttlMs);
+      await this.cache.set<Envelope<T>>(key, { v: value }, ttlMs);
     } catch {
       // A value that was not stored is only a future miss.
       this.storeErrors.inc({ operation: 'set' });
@@ -108,7 +122,7 @@ export class CacheService {
   /** Deletes keys; returns false when Redis could not be reached in time. */
   async delete(...keys: string[]): Promise<boolean> {
     try {
-      if (keys.length > 0) await this.redis.client.del(...keys.map((key) => KEY_PREFIX + key));
+      if (keys.length > 0) await this.cache.mdel(keys);
       return true;
     } catch (error) {
       this.logger.warn(`cache delete failed for ${keys.join(', ')}: ${(error as Error).message}`);
@@ -232,22 +246,6 @@ export class CacheService {
 }
 
 /** Keyv's escaping: a string value starting with ":" is stored with one more ":" (Buffers never occur here). */
-function encode(entry: unknown): string {
-  return JSON.stringify(entry, (_key, value: unknown) =>
-    typeof value === 'string' && value.startsWith(':') ? `:${value}` : value,
-  );
-}
-
-function decode(raw: string): unknown {
-  // Only an escaped string puts `"::` or `":base64:` into the text; skip the reviver otherwise.
-  if (!raw.includes('"::') && !raw.includes('":base64:')) return JSON.parse(raw);
-  return JSON.parse(raw, (_key, value: unknown) =>
-    typeof value === 'string' && value.startsWith(':') && !value.startsWith(':base64:')
-      ? value.slice(1)
-      : value,
-  );
-}
-
 function cacheName(key: string): string {
   return key.slice(0, key.indexOf(':') === -1 ? key.length : key.indexOf(':'));
 }

@@ -33,7 +33,7 @@ interface Window {
  * hit in the upper half go to Redis at once. So one Redis round trip is spent
  * per client per 100 ms instead of per request, and the limit stays exact
  * unless more than ten instances together take over half of a client's limit
- * within one sync interval (see docs/adr/0010). When Redis cannot answer,
+ * within one sync interval (see docs/adr/0015). When Redis cannot answer,
  * requests are let through: rate limiting protects the service, it must not
  * take it down.
  */
