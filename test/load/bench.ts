@@ -5,8 +5,11 @@ import { join } from 'node:path';
 import Redis from 'ioredis';
 import { createConnection } from 'mysql2/promise';
 import { catalogScenarios } from './catalog.scenarios';
+import { orderScenarios } from './orders.scenarios';
 import { formatSummary, summarizeProfile } from './cpu-profile';
 import {
+  BENCH_DB_POOL_SIZE,
+  BENCH_JWT_SECRET,
   BenchContext,
   BenchError,
   CpuSample,
@@ -25,9 +28,10 @@ import {
  * `npm run bench` runner (started by scripts/bench.sh once the bench stack is
  * up, migrated and seeded). Runs every scenario with the same autocannon
  * settings, prints a table and writes it into docs/performance.md.
- * Add scenarios to SCENARIOS (e.g. an orders.scenarios.ts list).
+ * Add scenarios to SCENARIOS. Order placement runs last: it changes stock and
+ * evicts product keys, which the catalog scenarios must not see.
  */
-const SCENARIOS: readonly Scenario[] = [...catalogScenarios];
+const SCENARIOS: readonly Scenario[] = [...catalogScenarios, ...orderScenarios];
 
 const DOC = join(ROOT, 'docs', 'performance.md');
 const BEGIN = '<!-- bench:results:begin (written by npm run bench) -->';
@@ -109,7 +113,8 @@ class Context implements BenchContext {
     return this.start('api', 'dist/main.js', '/health/ready', {
       ...this.env,
       NODE_ENV: 'production',
-      JWT_SECRET: 'bench-secret-that-is-long-enough-0123456789abcdef',
+      JWT_SECRET: BENCH_JWT_SECRET,
+      DB_POOL_SIZE: String(BENCH_DB_POOL_SIZE),
       // The guard runs (a Redis counter per request) but never rejects.
       RATE_LIMIT_RPM: '100000000',
       LOG_LEVEL: 'info',
@@ -121,18 +126,24 @@ class Context implements BenchContext {
     return this.start(name, script, '/health', env);
   }
 
-  async cpu(origin: string): Promise<CpuSample> {
-    let pid: number | undefined;
-    for (const running of this.processes.values()) {
-      const p = await running.catch(() => undefined);
-      if (p?.origin === origin) pid = p.child.pid;
+  async cpu(origin: string | undefined): Promise<CpuSample> {
+    let server: number | undefined;
+    if (origin === undefined) {
+      const own = process.cpuUsage();
+      server = (own.user + own.system) / 1e6;
+    } else {
+      for (const running of this.processes.values()) {
+        const p = await running.catch(() => undefined);
+        if (p?.origin === origin) server = processCpuSeconds(p.child.pid);
+      }
     }
     const info = await this.redis.info('cpu').catch(() => '');
     const used = (name: string) => Number(new RegExp(`${name}:([0-9.]+)`).exec(info)?.[1] ?? NaN);
     const redis = used('used_cpu_user') + used('used_cpu_sys');
     return {
-      server: processCpuSeconds(pid),
+      server,
       redis: Number.isNaN(redis) ? undefined : redis,
+      database: databaseCpuSeconds(),
     };
   }
 
@@ -171,6 +182,24 @@ class Context implements BenchContext {
   }
 }
 
+/** CPU seconds of the bench's two mariadbd processes (pid files under STACK_DIR), if readable. */
+function databaseCpuSeconds(): number | undefined {
+  const dir = process.env.STACK_DIR;
+  if (!dir) return undefined;
+  let sum = 0;
+  for (const instance of ['primary', 'replica']) {
+    try {
+      const pid = Number(readFileSync(join(dir, instance, 'mariadbd.pid'), 'utf8').trim());
+      const seconds = processCpuSeconds(pid);
+      if (seconds === undefined) return undefined;
+      sum += seconds;
+    } catch {
+      return undefined;
+    }
+  }
+  return sum;
+}
+
 interface Row {
   readonly scenario: Scenario;
   readonly result: LoadResult;
@@ -180,14 +209,14 @@ interface Row {
 function table(rows: readonly Row[]): string {
   const rps = new Map(rows.map((row) => [row.scenario.name, row.result.requestsPerSecond]));
   const lines = [
-    '| scenario | req/s | p50 ms | p99 ms | ratio to baseline | server CPU µs/req | Redis CPU µs/req | checked |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+    '| scenario | req/s | p50 ms | p99 ms | ratio to baseline | server CPU µs/req | Redis CPU µs/req | MariaDB CPU µs/req | checked |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
   ];
   for (const { scenario, result, note } of rows) {
     const base = scenario.baseline ? rps.get(scenario.baseline) : undefined;
     const ratio = base ? (result.requestsPerSecond / base).toFixed(2) : 'n/a';
     lines.push(
-      `| ${scenario.name} | ${Math.round(result.requestsPerSecond).toLocaleString('en-US')} | ${result.p50Ms} | ${result.p99Ms} | ${ratio}${scenario.baseline && scenario.baseline !== scenario.name ? ` (of ${scenario.baseline})` : ''} | ${result.serverCpuUsPerRequest ?? '?'} | ${result.redisCpuUsPerRequest ?? '?'} | ${note} |`,
+      `| ${scenario.name} | ${Math.round(result.requestsPerSecond).toLocaleString('en-US')} | ${result.p50Ms} | ${result.p99Ms} | ${ratio}${scenario.baseline && scenario.baseline !== scenario.name ? ` (of ${scenario.baseline})` : ''} | ${result.serverCpuUsPerRequest ?? '?'} | ${result.redisCpuUsPerRequest ?? '?'} | ${result.databaseCpuUsPerRequest ?? '?'} | ${note} |`,
     );
   }
   return lines.join('\n');
@@ -278,7 +307,7 @@ async function main(): Promise<number> {
         const result = await measure(target, options.settings, () => context.cpu(target.origin));
         if (result.non2xx > 0 || result.errors > 0 || result.timeouts > 0)
           throw new BenchError(
-            `${result.non2xx} non-2xx responses, ${result.errors} errors, ${result.timeouts} timeouts; status codes: ${JSON.stringify(result.statusCodes)}`,
+            `${result.non2xx} non-2xx responses, ${result.errors} errors, ${result.timeouts} timeouts; status codes: ${JSON.stringify(result.statusCodes)}${result.firstErrors?.length ? `; first: ${result.firstErrors.join(' | ')}` : ''}`,
           );
         const note = scenario.verify ? await scenario.verify(context, result, before) : '';
         rows.push({ scenario, result, note });

@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 
 /** Repository root (this file runs from dist/load/). */
@@ -8,6 +9,10 @@ export const ROOT = join(__dirname, '..', '..');
 export const BENCH_DIR = join(ROOT, '.local', 'bench');
 export const LOG_DIR = join(BENCH_DIR, 'logs');
 export const PROFILE_DIR = join(BENCH_DIR, 'profiles');
+/** JWT_SECRET of the API the bench starts (scenarios sign their own access tokens with it). */
+export const BENCH_JWT_SECRET = 'bench-secret-that-is-long-enough-0123456789abcdef';
+/** DB_POOL_SIZE of the API (its default); SQL baselines use a pool of the same size. */
+export const BENCH_DB_POOL_SIZE = 20;
 
 /** Load generator settings, the same for every scenario of a run. */
 export interface LoadSettings {
@@ -31,6 +36,37 @@ export interface LoadTarget {
   readonly nextHeaders?: () => Record<string, string>;
 }
 
+/**
+ * A closed loop instead of autocannon: `connections` workers, each running
+ * `task` again and again until the time is up; a task that started before the
+ * deadline is waited for, so everything the run did is accounted for. Used for
+ * orders (a fresh Idempotency-Key and body per request, and "orders created =
+ * 201s" checked exactly) and for SQL baselines that have no HTTP at all.
+ */
+export interface WorkerTarget {
+  /** The server whose CPU is reported; without one, this process's own CPU (a baseline that runs here). */
+  readonly origin?: string;
+  /**
+   * One unit of work (one order) by worker `worker`; resolves when done. A
+   * rejection with a numeric `status` counts as a non-2xx response, any other as an error.
+   */
+  readonly task: (worker: number) => Promise<void>;
+}
+
+/** Thrown by a worker task for an HTTP answer it did not expect. */
+export class HttpStatusError extends Error {
+  constructor(
+    readonly status: number,
+    body: string,
+  ) {
+    super(`HTTP ${status}: ${body.slice(0, 300)}`);
+  }
+}
+
+export function isWorkerTarget(target: LoadTarget | WorkerTarget): target is WorkerTarget {
+  return 'task' in target;
+}
+
 /** Figures of one measured run. */
 export interface LoadResult {
   readonly requestsPerSecond: number;
@@ -41,17 +77,22 @@ export interface LoadResult {
   readonly errors: number;
   readonly timeouts: number;
   readonly statusCodes: Record<string, number>;
+  /** The first few failures of a worker run (autocannon does not report them). */
+  readonly firstErrors?: readonly string[];
   /** process.hrtime (µs, CLOCK_MONOTONIC like V8 profiles) at the start and end of the measured part. */
   readonly windowUs: readonly [number, number];
   /** CPU time per request of the server process and of Redis during the measured part (µs). */
   readonly serverCpuUsPerRequest?: number;
   readonly redisCpuUsPerRequest?: number;
+  /** CPU time per request of both MariaDB servers (primary and replica, which applies every write). */
+  readonly databaseCpuUsPerRequest?: number;
 }
 
-/** CPU seconds used so far by the server under test and by Redis. */
+/** CPU seconds used so far by the server under test, by Redis and by MariaDB (primary + replica). */
 export interface CpuSample {
   readonly server?: number;
   readonly redis?: number;
+  readonly database?: number;
 }
 
 /**
@@ -66,7 +107,7 @@ export interface Scenario {
   readonly description: string;
   /** Name of the scenario the ratio column compares with (its own row shows 1.00). */
   readonly baseline?: string;
-  setup(context: BenchContext): Promise<LoadTarget>;
+  setup(context: BenchContext): Promise<LoadTarget | WorkerTarget>;
   /** Runs just before the warm-up, e.g. to read counters; its value is passed to `verify`. */
   before?(context: BenchContext): Promise<unknown>;
   verify?(context: BenchContext, result: LoadResult, before: unknown): Promise<string>;
@@ -81,19 +122,20 @@ export interface BenchContext {
   api(): Promise<string>;
   /** Starts a built script from dist/ once per name and returns its origin. */
   service(name: string, script: string, env?: Record<string, string>): Promise<string>;
-  /** CPU used so far by the process serving `origin` and by Redis. */
-  cpu(origin: string): Promise<CpuSample>;
+  /** CPU used so far by the process serving `origin` (this process without one), Redis and MariaDB. */
+  cpu(origin: string | undefined): Promise<CpuSample>;
   log(line: string): void;
 }
 
 export class BenchError extends Error {}
 
-/** Runs autocannon against the target: a warm-up, then the measured run. */
+/** Runs the target (autocannon, or the worker loop): a warm-up, then the measured run. */
 export async function measure(
-  target: LoadTarget,
+  target: LoadTarget | WorkerTarget,
   settings: LoadSettings,
   cpu: () => Promise<CpuSample> = async () => ({}),
 ): Promise<LoadResult> {
+  if (isWorkerTarget(target)) return measureWorkers(target, settings, cpu);
   if (settings.warmupSeconds > 0) await cannon(target, settings, settings.warmupSeconds);
   const cpuBefore = await cpu();
   const start = nowUs();
@@ -119,6 +161,100 @@ export async function measure(
     windowUs: [start, end],
     serverCpuUsPerRequest: perRequest(cpuBefore.server, cpuAfter.server),
     redisCpuUsPerRequest: perRequest(cpuBefore.redis, cpuAfter.redis),
+    databaseCpuUsPerRequest: perRequest(cpuBefore.database, cpuAfter.database),
+  };
+}
+
+interface LoopStats {
+  /** Milliseconds per completed task (2xx or not), in completion order. */
+  latencies: number[];
+  statusCodes: Record<string, number>;
+  non2xx: number;
+  errors: number;
+  firstErrors: string[];
+  elapsedMs: number;
+}
+
+/** `connections` workers run `task` until `seconds` have passed, then the last ones finish. */
+async function loop(
+  target: WorkerTarget,
+  connections: number,
+  seconds: number,
+): Promise<LoopStats> {
+  const stats: LoopStats = {
+    latencies: [],
+    statusCodes: {},
+    non2xx: 0,
+    errors: 0,
+    firstErrors: [],
+    elapsedMs: 0,
+  };
+  const start = performance.now();
+  const deadline = start + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: connections }, async (_, worker) => {
+      while (performance.now() < deadline) {
+        const began = performance.now();
+        try {
+          await target.task(worker);
+          stats.latencies.push(performance.now() - began);
+          stats.statusCodes['2xx'] = (stats.statusCodes['2xx'] ?? 0) + 1;
+        } catch (error) {
+          const status = (error as { status?: unknown }).status;
+          if (typeof status === 'number') {
+            stats.latencies.push(performance.now() - began);
+            stats.statusCodes[status] = (stats.statusCodes[status] ?? 0) + 1;
+            stats.non2xx += 1;
+          } else stats.errors += 1;
+          if (stats.firstErrors.length < 5) stats.firstErrors.push((error as Error).message);
+        }
+      }
+    }),
+  );
+  return { ...stats, elapsedMs: performance.now() - start };
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  const value = sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+  return Math.round(value * 10) / 10;
+}
+
+async function measureWorkers(
+  target: WorkerTarget,
+  settings: LoadSettings,
+  cpu: () => Promise<CpuSample>,
+): Promise<LoadResult> {
+  const warmup =
+    settings.warmupSeconds > 0
+      ? await loop(target, settings.connections, settings.warmupSeconds)
+      : undefined;
+  const cpuBefore = await cpu();
+  const start = nowUs();
+  const run = await loop(target, settings.connections, settings.durationSeconds);
+  const end = nowUs();
+  const cpuAfter = await cpu();
+  const total = run.latencies.length;
+  const perRequest = (before?: number, after?: number): number | undefined =>
+    before === undefined || after === undefined || total === 0
+      ? undefined
+      : Math.round(((after - before) * 1e6) / total);
+  const sorted = [...run.latencies].sort((a, b) => a - b);
+  return {
+    requestsPerSecond: (total * 1000) / run.elapsedMs,
+    p50Ms: percentile(sorted, 50),
+    p99Ms: percentile(sorted, 99),
+    total,
+    // A failure during the warm-up fails the scenario as well.
+    non2xx: run.non2xx + (warmup?.non2xx ?? 0),
+    errors: run.errors + (warmup?.errors ?? 0),
+    timeouts: 0,
+    statusCodes: run.statusCodes,
+    firstErrors: [...(warmup?.firstErrors ?? []), ...run.firstErrors].slice(0, 5),
+    windowUs: [start, end],
+    serverCpuUsPerRequest: perRequest(cpuBefore.server, cpuAfter.server),
+    redisCpuUsPerRequest: perRequest(cpuBefore.redis, cpuAfter.redis),
+    databaseCpuUsPerRequest: perRequest(cpuBefore.database, cpuAfter.database),
   };
 }
 
