@@ -3,6 +3,7 @@ import { OrderingJobsModule } from './modules/ordering/ordering-jobs.module';
 import { CouponsWorkerModule } from './modules/coupons/coupons-worker.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { AppConfig } from './platform/config/app-config';
+import { MaintenanceModule } from './platform/maintenance/maintenance.module';
 import { OutboxModule } from './platform/outbox/outbox.module';
 import { PlatformModule } from './platform/platform.module';
 import { QueueModule } from './platform/queue/queue.module';
@@ -17,6 +18,7 @@ export class WorkerModule {
         PlatformModule.register(config),
         QueueModule.forWorker(),
         OutboxModule.forWorker(),
+        MaintenanceModule,
         NotificationsModule,
         OrderingJobsModule,
         CouponsWorkerModule,

@@ -6,6 +6,7 @@ import { Db } from '../support/db';
 import { requireEnv } from '../support/env';
 import { logInAsAdmin, waitUntil } from '../support/fixtures';
 import { apiClient, HttpClient, HttpResult } from '../support/http';
+import { metricSum } from '../support/metrics';
 import { SmtpSink } from '../support/smtp';
 import { Stack } from '../support/stack';
 
@@ -114,13 +115,19 @@ describe('Orders (e2e)', () => {
     const [a, b] = [await createProduct(10, 12_000), await createProduct(10, 3_500)];
     await fund(buyer!, 50_000);
 
-    const placed = await order(buyer!, {
-      items: [
-        { productId: a, quantity: 2 },
-        { productId: b, quantity: 1 },
-      ],
-    });
+    const placedBefore = await metricSum(apis[0]!.url, 'orders_placed_total');
+    const placed = await clients[0]!.post(
+      '/orders',
+      {
+        items: [
+          { productId: a, quantity: 2 },
+          { productId: b, quantity: 1 },
+        ],
+      },
+      { token: buyer!.token, headers: { 'idempotency-key': randomUUID() } },
+    );
     expect(placed.status).toBe(201);
+    expect(await metricSum(apis[0]!.url, 'orders_placed_total')).toBe(placedBefore + 1);
     expect(placed.body).toMatchObject({
       status: 'PAID',
       subtotal: 27_500,
@@ -445,6 +452,9 @@ describe('Orders (e2e)', () => {
       (await client.get(`/orders/${placed.body.id}`, { token: buyer!.token })).body.status,
     ).toBe('CANCELLED');
 
+    const notices = await SmtpSink.waitFor(buyer!.email, /cancelled/, 1, 30_000);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]?.text).toContain('28,400 KRW');
     const again = await client.post(`/orders/${placed.body.id}/cancel`, undefined, {
       token: buyer!.token,
     });

@@ -11,6 +11,7 @@ import { WalletPayments } from '../wallet/application/ports/wallet-payments.port
 import { WalletModule } from '../wallet/wallet.module';
 import { BestSellersController } from './adapters/http/best-sellers.controller';
 import { CheckoutController } from './adapters/http/checkout.controller';
+import { OrderMetrics } from './adapters/http/order.metrics';
 import { OrdersController } from './adapters/http/orders.controller';
 import { TypeOrmOrderReadModel } from './adapters/persistence/typeorm-order.read-model';
 import { TypeOrmOrderRepository } from './adapters/persistence/typeorm-order.repository';
@@ -31,6 +32,7 @@ import { ListOrdersHandler } from './application/queries/list-orders/list-orders
   imports: [CatalogModule, WalletModule, CouponsModule, CartModule],
   controllers: [OrdersController, CheckoutController, BestSellersController],
   providers: [
+    OrderMetrics,
     PlaceOrderHandler,
     CheckoutCartHandler,
     CancelOrderHandler,

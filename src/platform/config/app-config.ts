@@ -39,6 +39,8 @@ export class AppConfig {
     readonly backoffMs: number;
     /** How often the worker sweeps expired user coupons. */
     readonly couponExpiryEveryMs: number;
+    /** How often the worker deletes expired idempotency records and old outbox events. */
+    readonly purgeEveryMs: number;
   };
   readonly seedDemo: boolean;
 
@@ -103,6 +105,7 @@ export class AppConfig {
       attempts: read.int('JOB_ATTEMPTS', 5, 1, 50),
       backoffMs: read.int('JOB_BACKOFF_MS', 1000, 1, 3_600_000),
       couponExpiryEveryMs: read.int('COUPON_EXPIRY_EVERY_MS', 60_000, 100, 86_400_000),
+      purgeEveryMs: read.int('PURGE_EVERY_MS', 3_600_000, 100, 86_400_000),
     };
     this.seedDemo = read.bool('SEED_DEMO', true);
   }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
   ApiBearerAuth,
@@ -11,6 +11,7 @@ import type { AuthenticatedUser } from '../../../../platform/auth/authenticated-
 import { CurrentUser } from '../../../../platform/auth/current-user.decorator';
 import { Public } from '../../../../platform/auth/public.decorator';
 import { Roles } from '../../../../platform/auth/roles.decorator';
+import { ResourceIdPipe } from '../../../../platform/http/resource-id.pipe';
 import { ApiProblems } from '../../../../platform/http/api-problems.decorator';
 import { CreateCouponCommand } from '../../application/commands/create-coupon/create-coupon.command';
 import { IssueCouponCommand } from '../../application/commands/issue-coupon/issue-coupon.command';
@@ -18,6 +19,8 @@ import { GetCouponQuery } from '../../application/queries/get-coupon/get-coupon.
 import { CouponResponse, IssuedCouponResponse } from './coupon.response';
 import { CreateCouponRequest } from './create-coupon.request';
 
+/** Ids are opaque: a malformed one is just not found, as in every other route. */
+const couponId = new ResourceIdPipe('Coupon');
 @ApiTags('coupons')
 @Controller('coupons')
 export class CouponsController {
@@ -51,8 +54,8 @@ export class CouponsController {
   @Get(':id')
   @ApiOperation({ summary: 'A coupon issue with the quantity left (may lag issuing by ~1 s)' })
   @ApiOkResponse({ type: CouponResponse })
-  @ApiProblems(400, 404, 429)
-  get(@Param('id', new ParseUUIDPipe()) id: string): Promise<CouponResponse> {
+  @ApiProblems(404, 429)
+  get(@Param('id', couponId) id: string): Promise<CouponResponse> {
     return this.queries.execute(new GetCouponQuery(id));
   }
 
@@ -64,7 +67,6 @@ export class CouponsController {
   })
   @ApiCreatedResponse({ type: IssuedCouponResponse })
   @ApiProblems(
-    400,
     401,
     404,
     { status: 409, codes: ['COUPON_SOLD_OUT', 'COUPON_ALREADY_ISSUED', 'COUPON_NOT_USABLE'] },
@@ -72,7 +74,7 @@ export class CouponsController {
     503,
   )
   issue(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', couponId) id: string,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<IssuedCouponResponse> {
     return this.commands.execute(new IssueCouponCommand(id, user.id));

@@ -4,7 +4,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { AppConfig } from '../../../../platform/config/app-config';
 import { QueueMonitor } from '../../../../platform/queue/queue-monitor';
 import { QUEUES } from '../../../../platform/queue/queue-names';
-import { withTimeout } from '../../../../platform/resilience/with-timeout';
+import { RepeatableJob } from '../../../../platform/queue/repeatable-job';
 import {
   ExpireUserCouponsCommand,
   ExpireUserCouponsResult,
@@ -12,8 +12,6 @@ import {
 
 /** Name of the repeatable job on the maintenance queue. */
 export const EXPIRE_USER_COUPONS_JOB = 'expire-user-coupons';
-const SCHEDULE_TIMEOUT_MS = 2000;
-const SCHEDULE_RETRY_MS = 5000;
 
 /**
  * Runs the coupon expiry sweep as a repeatable Bull job. Every worker
@@ -24,21 +22,27 @@ const SCHEDULE_RETRY_MS = 5000;
 @Processor(QUEUES.maintenance)
 export class CouponExpiryProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(CouponExpiryProcessor.name);
-  private retry: NodeJS.Timeout | undefined;
+  private readonly schedule: RepeatableJob;
 
   constructor(
     private readonly commands: CommandBus,
-    private readonly monitor: QueueMonitor,
-    private readonly config: AppConfig,
-  ) {}
+    monitor: QueueMonitor,
+    config: AppConfig,
+  ) {
+    this.schedule = new RepeatableJob(
+      monitor.queue(QUEUES.maintenance),
+      EXPIRE_USER_COUPONS_JOB,
+      config.jobs.couponExpiryEveryMs,
+    );
+  }
 
   onApplicationBootstrap(): void {
     // Not awaited: a worker must start (and relay the outbox) even while Redis is away.
-    void this.schedule();
+    this.schedule.start();
   }
 
   onApplicationShutdown(): void {
-    clearTimeout(this.retry);
+    this.schedule.stop();
   }
 
   @Process({ name: EXPIRE_USER_COUPONS_JOB, concurrency: 1 })
@@ -46,46 +50,5 @@ export class CouponExpiryProcessor implements OnApplicationBootstrap, OnApplicat
     const result = await this.commands.execute(new ExpireUserCouponsCommand());
     if (result.expired > 0) this.logger.log(`expired ${result.expired} user coupons`);
     return result;
-  }
-
-  private async schedule(): Promise<void> {
-    const every = this.config.jobs.couponExpiryEveryMs;
-    const queue = this.monitor.queue(QUEUES.maintenance);
-    try {
-      const existing = await withTimeout(
-        queue.getRepeatableJobs(),
-        SCHEDULE_TIMEOUT_MS,
-        'list repeatable jobs',
-      );
-      for (const job of existing) {
-        if (job.name === EXPIRE_USER_COUPONS_JOB && Number(job.every) !== every)
-          await withTimeout(
-            queue.removeRepeatableByKey(job.key),
-            SCHEDULE_TIMEOUT_MS,
-            'remove repeatable job',
-          );
-      }
-      await withTimeout(
-        queue.add(
-          EXPIRE_USER_COUPONS_JOB,
-          {},
-          {
-            repeat: { every },
-            jobId: EXPIRE_USER_COUPONS_JOB,
-            // No retries: the next tick is the retry, and a failure still shows as a dead letter.
-            attempts: 1,
-            removeOnComplete: 100,
-            removeOnFail: 100,
-          },
-        ),
-        SCHEDULE_TIMEOUT_MS,
-        'schedule coupon expiry',
-      );
-      this.logger.log(`coupon expiry sweep every ${every} ms`);
-    } catch (error) {
-      this.logger.warn(`could not schedule the coupon expiry sweep: ${(error as Error).message}`);
-      this.retry = setTimeout(() => void this.schedule(), SCHEDULE_RETRY_MS);
-      this.retry.unref();
-    }
   }
 }

@@ -6,6 +6,7 @@ import { CurrentUser } from '../../../../platform/auth/current-user.decorator';
 import { ApiProblems } from '../../../../platform/http/api-problems.decorator';
 import { Idempotent } from '../../../../platform/idempotency/idempotent.decorator';
 import { CheckoutCartCommand } from '../../application/commands/checkout-cart/checkout-cart.command';
+import { OrderMetrics } from './order.metrics';
 import { PaymentOptionsRequest } from './order.requests';
 import { OrderResponse } from './order.responses';
 import { PLACEMENT_CONFLICTS } from './orders.controller';
@@ -14,19 +15,24 @@ import { PLACEMENT_CONFLICTS } from './orders.controller';
 @ApiBearerAuth()
 @Controller('cart')
 export class CheckoutController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly metrics: OrderMetrics,
+  ) {}
 
   @Post('checkout')
   @Idempotent()
   @ApiOperation({ summary: 'Order the cart’s lines (one transaction) and empty the cart' })
   @ApiCreatedResponse({ type: OrderResponse })
   @ApiProblems(400, 401, { status: 409, codes: PLACEMENT_CONFLICTS }, 413, 422, 429, 503)
-  checkout(
+  async checkout(
     @CurrentUser() user: AuthenticatedUser,
     @Body() body: PaymentOptionsRequest,
   ): Promise<OrderResponse> {
-    return this.commands.execute(
+    const order = await this.commands.execute(
       new CheckoutCartCommand(user.id, body.userCouponId?.toLowerCase(), body.pointsToUse),
     );
+    this.metrics.placed('checkout');
+    return order;
   }
 }

@@ -18,6 +18,7 @@ import { CancelOrderCommand } from '../../application/commands/cancel-order/canc
 import { PlaceOrderCommand } from '../../application/commands/place-order/place-order.command';
 import { GetOrderQuery } from '../../application/queries/get-order/get-order.query';
 import { ListOrdersQuery } from '../../application/queries/list-orders/list-orders.query';
+import { OrderMetrics } from './order.metrics';
 import { PlaceOrderRequest } from './order.requests';
 import { CancelOrderResponse, OrderPageResponse, OrderResponse } from './order.responses';
 
@@ -38,6 +39,7 @@ export class OrdersController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
+    private readonly metrics: OrderMetrics,
   ) {}
 
   @Post()
@@ -48,11 +50,11 @@ export class OrdersController {
   })
   @ApiCreatedResponse({ type: OrderResponse })
   @ApiProblems(400, 401, 404, { status: 409, codes: PLACEMENT_CONFLICTS }, 413, 422, 429, 503)
-  place(
+  async place(
     @CurrentUser() user: AuthenticatedUser,
     @Body() body: PlaceOrderRequest,
   ): Promise<OrderResponse> {
-    return this.commands.execute(
+    const order = await this.commands.execute(
       new PlaceOrderCommand(
         user.id,
         body.items.map((item) => ({
@@ -63,6 +65,8 @@ export class OrdersController {
         body.pointsToUse,
       ),
     );
+    this.metrics.placed('orders');
+    return order;
   }
 
   @Get()
@@ -104,10 +108,14 @@ export class OrdersController {
     { status: 409, codes: ['ORDER_NOT_CANCELLABLE', 'POINTS_ALREADY_SPENT'] },
     429,
   )
-  cancel(
+  async cancel(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', orderId) id: string,
   ): Promise<CancelOrderResponse> {
-    return this.commands.execute(new CancelOrderCommand(id, user.id, user.role === 'ADMIN'));
+    const result = await this.commands.execute(
+      new CancelOrderCommand(id, user.id, user.role === 'ADMIN'),
+    );
+    this.metrics.cancelled();
+    return result;
   }
 }

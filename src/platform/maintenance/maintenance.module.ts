@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { IdempotencyStore } from '../idempotency/idempotency-store';
+import { MaintenanceProcessor } from './maintenance.processor';
+
+/** Worker housekeeping jobs (expired idempotency records, old outbox events). */
+@Module({ providers: [IdempotencyStore, MaintenanceProcessor] })
+export class MaintenanceModule {}

@@ -1,0 +1,72 @@
+import { Logger } from '@nestjs/common';
+import type { Queue } from 'bull';
+import { withTimeout } from '../resilience/with-timeout';
+
+const SCHEDULE_TIMEOUT_MS = 2000;
+const SCHEDULE_RETRY_MS = 5000;
+
+/**
+ * Keeps one repeatable Bull job scheduled every `everyMs`. Every worker calls
+ * `start()`; Bull keys repeatable jobs by name, id and interval, so N workers
+ * still make one job per tick. A schedule left over from another interval is
+ * removed. Redis being away does not stop the worker from starting: the
+ * schedule is retried every 5 s until it sticks.
+ */
+export class RepeatableJob {
+  private readonly logger = new Logger(RepeatableJob.name);
+  private retry: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly queue: Queue,
+    private readonly name: string,
+    private readonly everyMs: number,
+  ) {}
+
+  start(): void {
+    void this.schedule();
+  }
+
+  stop(): void {
+    clearTimeout(this.retry);
+  }
+
+  private async schedule(): Promise<void> {
+    try {
+      const existing = await withTimeout(
+        this.queue.getRepeatableJobs(),
+        SCHEDULE_TIMEOUT_MS,
+        'list repeatable jobs',
+      );
+      for (const job of existing) {
+        if (job.name === this.name && Number(job.every) !== this.everyMs) {
+          await withTimeout(
+            this.queue.removeRepeatableByKey(job.key),
+            SCHEDULE_TIMEOUT_MS,
+            'remove repeatable job',
+          );
+        }
+      }
+      await withTimeout(
+        this.queue.add(
+          this.name,
+          {},
+          {
+            repeat: { every: this.everyMs },
+            jobId: this.name,
+            // No retries: the next tick is the retry, and a failure still shows as a dead letter.
+            attempts: 1,
+            removeOnComplete: 100,
+            removeOnFail: 100,
+          },
+        ),
+        SCHEDULE_TIMEOUT_MS,
+        `schedule ${this.name}`,
+      );
+      this.logger.log(`${this.name} every ${this.everyMs} ms`);
+    } catch (error) {
+      this.logger.warn(`could not schedule ${this.name}: ${(error as Error).message}`);
+      this.retry = setTimeout(() => void this.schedule(), SCHEDULE_RETRY_MS);
+      this.retry.unref();
+    }
+  }
+}
