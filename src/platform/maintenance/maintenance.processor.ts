@@ -34,7 +34,7 @@ export class MaintenanceProcessor implements OnApplicationBootstrap, OnApplicati
     config: AppConfig,
   ) {
     this.schedule = new RepeatableJob(
-      monitor.queue(QUEUES.maintenance),
+      () => monitor.queue(QUEUES.maintenance),
       PURGE_JOB,
       config.jobs.purgeEveryMs,
     );

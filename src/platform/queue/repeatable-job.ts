@@ -17,7 +17,8 @@ export class RepeatableJob {
   private retry: NodeJS.Timeout | undefined;
 
   constructor(
-    private readonly queue: Queue,
+    /** Looked up when scheduling: queue providers may not exist yet while processors are constructed. */
+    private readonly queue: () => Queue,
     private readonly name: string,
     private readonly everyMs: number,
   ) {}
@@ -33,21 +34,21 @@ export class RepeatableJob {
   private async schedule(): Promise<void> {
     try {
       const existing = await withTimeout(
-        this.queue.getRepeatableJobs(),
+        this.queue().getRepeatableJobs(),
         SCHEDULE_TIMEOUT_MS,
         'list repeatable jobs',
       );
       for (const job of existing) {
         if (job.name === this.name && Number(job.every) !== this.everyMs) {
           await withTimeout(
-            this.queue.removeRepeatableByKey(job.key),
+            this.queue().removeRepeatableByKey(job.key),
             SCHEDULE_TIMEOUT_MS,
             'remove repeatable job',
           );
         }
       }
       await withTimeout(
-        this.queue.add(
+        this.queue().add(
           this.name,
           {},
           {

@@ -30,7 +30,7 @@ export class CouponExpiryProcessor implements OnApplicationBootstrap, OnApplicat
     config: AppConfig,
   ) {
     this.schedule = new RepeatableJob(
-      monitor.queue(QUEUES.maintenance),
+      () => monitor.queue(QUEUES.maintenance),
       EXPIRE_USER_COUPONS_JOB,
       config.jobs.couponExpiryEveryMs,
     );
