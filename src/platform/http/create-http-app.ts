@@ -6,6 +6,7 @@ import { Logger } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config';
 import { ShutdownState } from '../health/shutdown-state';
 import { MetricsService } from '../observability/metrics.service';
+import { logRequest } from '../observability/request-log';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { applyEtag } from './http-cache';
 import { RequestContext } from './request-context';
@@ -70,6 +71,7 @@ export async function createHttpApp(
       },
       reply.elapsedTime / 1000,
     );
+    logRequest(request, reply);
     done();
   });
 

@@ -1,10 +1,7 @@
-import { IncomingMessage, ServerResponse } from 'node:http';
 import { RequestMethod } from '@nestjs/common';
 import { Params } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config';
-
-/** Paths never worth a log line: probes and scrapes run every few seconds. */
-const QUIET_PATHS = new Set(['/health/live', '/health/ready', '/metrics']);
+import { RequestContext } from '../http/request-context';
 
 /**
  * Everything that can carry a secret is redacted: credentials in headers,
@@ -24,21 +21,24 @@ export const REDACTED_PATHS = [
   'accessToken',
 ];
 
-/** pino-http options: JSON lines with the request id, one line per request. */
+/**
+ * nestjs-pino builds the root pino logger from these options (level,
+ * redaction, serializers). Request lines are written by `logRequest` from a
+ * Fastify hook, so pino-http's middleware is bound to one path nothing
+ * serves; log lines written while serving a request carry its id through
+ * the `mixin` (RequestContext).
+ */
 export function loggerOptions(config: AppConfig): Params {
   return {
-    forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
+    forRoutes: [{ path: 'request-logging-runs-in-a-fastify-hook', method: RequestMethod.GET }],
     pinoHttp: {
       level: config.logLevel,
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-      genReqId: (req: IncomingMessage & { id?: unknown }) =>
-        typeof req.id === 'string' ? req.id : 'unknown',
-      autoLogging: {
-        ignore: (req: IncomingMessage & { originalUrl?: string }) =>
-          QUIET_PATHS.has((req.originalUrl ?? req.url ?? '').split('?')[0] ?? ''),
+      autoLogging: false,
+      mixin: () => {
+        const requestId = RequestContext.current()?.requestId;
+        return requestId ? { reqId: requestId } : {};
       },
-      customLogLevel: (_req: IncomingMessage, res: ServerResponse, error?: Error) =>
-        error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
       serializers: {
         req: (req: { id: string; method: string; url: string; remoteAddress?: string }) => ({
           id: req.id,
