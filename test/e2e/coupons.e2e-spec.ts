@@ -1,43 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { AppProcess, startApi, startWorker } from '../support/app-process';
 import { CouponRows } from '../support/coupon-rows';
+import { createCustomers, inBatches } from '../support/customers';
 import { Db } from '../support/db';
 import { logInAsAdmin, waitUntil } from '../support/fixtures';
 import { apiClient, HttpClient, HttpResult } from '../support/http';
 import { accessClaims, signJwt } from '../support/jwt';
 
 const primary = { query: (sql: string, params: unknown[] = []) => Db.rows(sql, params) };
-
-/** Customers inserted straight into the primary (sign-up hashes for ~25 ms each), with forged access tokens. */
-async function customers(count: number): Promise<Array<{ id: string; token: string }>> {
-  const users = Array.from({ length: count }, () => ({ id: randomUUID() }));
-  const now = new Date();
-  for (let i = 0; i < users.length; i += 500) {
-    const chunk = users.slice(i, i + 500);
-    await Db.rows(
-      `INSERT INTO users (id, email, name, password_hash, role, created_at, updated_at) VALUES ${chunk
-        .map(() => "(?, ?, 'Racer', '$argon2id$e2e', 'CUSTOMER', ?, ?)")
-        .join(', ')}`,
-      chunk.flatMap((user) => [user.id, `racer-${user.id}@example.test`, now, now]),
-    );
-  }
-  return users.map((user) => ({ id: user.id, token: signJwt(accessClaims(user.id)) }));
-}
-
-/** Runs `tasks` with at most `limit` in flight, so the test measures the server, not the client. */
-async function bounded<T>(tasks: Array<() => Promise<T>>, limit: number): Promise<T[]> {
-  const results: T[] = new Array(tasks.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, tasks.length) }, async () => {
-      while (next < tasks.length) {
-        const index = next++;
-        results[index] = await tasks[index]!();
-      }
-    }),
-  );
-  return results;
-}
 
 const countBy = (results: HttpResult[]): Record<string, number> =>
   results.reduce<Record<string, number>>((counts, result) => {
@@ -105,7 +75,7 @@ describe('Coupons (e2e)', () => {
     });
 
     it('refuses customers with 403 and anonymous callers with 401', async () => {
-      const [customer] = await customers(1);
+      const [customer] = await createCustomers(1);
 
       const forbidden = await api.post('/coupons', body(), { token: customer!.token });
       const anonymous = await api.post('/coupons', body());
@@ -145,7 +115,7 @@ describe('Coupons (e2e)', () => {
     });
 
     it('answers 404 for an unknown coupon, to reads and to issuing', async () => {
-      const [customer] = await customers(1);
+      const [customer] = await createCustomers(1);
       const id = randomUUID();
 
       expect((await api.get(`/coupons/${id}`)).status).toBe(404);
@@ -158,7 +128,7 @@ describe('Coupons (e2e)', () => {
   describe('issuing', () => {
     it('issues one coupon per user, lists it, and answers COUPON_ALREADY_ISSUED to a second request', async () => {
       const couponId = await create({ name: 'Once each' });
-      const [customer] = await customers(1);
+      const [customer] = await createCustomers(1);
 
       const issued = await api.post(`/coupons/${couponId}/issue`, undefined, {
         token: customer!.token,
@@ -200,7 +170,7 @@ describe('Coupons (e2e)', () => {
     });
 
     it('pages the caller’s coupons newest first with limit and cursor', async () => {
-      const [customer] = await customers(1);
+      const [customer] = await createCustomers(1);
       const ids: string[] = [];
       for (let i = 0; i < 3; i++) {
         const couponId = await create({ name: `Page ${i}` });
@@ -227,7 +197,7 @@ describe('Coupons (e2e)', () => {
     });
 
     it('answers COUPON_NOT_USABLE outside the validity window', async () => {
-      const [customer] = await customers(1);
+      const [customer] = await createCustomers(1);
       const future = await create({
         validFrom: new Date(Date.now() + hour).toISOString(),
         validUntil: new Date(Date.now() + 2 * hour).toISOString(),
@@ -243,10 +213,10 @@ describe('Coupons (e2e)', () => {
 
     it('hands out exactly 100 coupons when 1,000 users race for them (100 in flight)', async () => {
       const couponId = await create({ name: 'Drop', totalQuantity: 100 });
-      const racers = await customers(1000);
+      const racers = await createCustomers(1000);
 
       const started = Date.now();
-      const results = await bounded(
+      const results = await inBatches(
         racers.map(
           (racer) => () =>
             api.post(`/coupons/${couponId}/issue`, undefined, {
@@ -287,7 +257,7 @@ describe('Coupons (e2e)', () => {
 
     it('issues once when one user races 20 times', async () => {
       const couponId = await create({ name: 'Greedy', totalQuantity: 100 });
-      const [greedy] = await customers(1);
+      const [greedy] = await createCustomers(1);
 
       const results = await Promise.all(
         Array.from({ length: 20 }, () =>
@@ -328,7 +298,7 @@ describe('Coupons (e2e)', () => {
         status: 'AVAILABLE',
       });
       const late = await api.post(`/coupons/${couponId}/issue`, undefined, {
-        token: (await customers(1))[0]!.token,
+        token: (await createCustomers(1))[0]!.token,
       });
       expect(late.body.code).toBe('COUPON_NOT_USABLE');
 

@@ -1,20 +1,11 @@
 import { randomUUID } from 'node:crypto';
 
-/** Anything that runs SQL on the primary: a TypeORM DataSource or test/support/db's Db. */
-export interface SqlRunner {
-  query(sql: string, parameters?: unknown[]): Promise<unknown>;
-}
+import { insertUser, SqlRunner } from './users';
 
 /** Users, coupons and user coupons written straight to the primary, for integration and e2e specs. */
 export const CouponRows = {
-  async user(db: SqlRunner): Promise<string> {
-    const id = randomUUID();
-    await db.query(
-      `INSERT INTO users (id, email, name, password_hash, role, created_at, updated_at)
-       VALUES (?, ?, 'Coupon Tester', '$argon2id$test', 'CUSTOMER', NOW(3), NOW(3))`,
-      [id, `coupon-${id}@example.test`],
-    );
-    return id;
+  user(db: SqlRunner): Promise<string> {
+    return insertUser(db);
   },
 
   async coupon(

@@ -1,6 +1,7 @@
 import { TestingModule } from '@nestjs/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { insertUser } from '../../../../../test/support/users';
 import { createPlatformContext } from '../../../../../test/support/platform-context';
 import { TransactionContext } from '../../../../platform/database/transaction-context';
 import { Clock } from '../../../../shared/kernel/clock.port';
@@ -45,12 +46,7 @@ describe(TypeOrmCartContents.name, () => {
 
   /** A new user whose cart holds B (added first) and A (added second). */
   const userWithCart = async (): Promise<string> => {
-    const userId = randomUUID();
-    await dataSource.query(
-      `INSERT INTO users (id, email, name, password_hash, role, created_at, updated_at)
-       VALUES (?, ?, 'Cart probe', '$argon2id$probe', 'CUSTOMER', UTC_TIMESTAMP(3), UTC_TIMESTAMP(3))`,
-      [userId, `cart-${userId}@example.test`],
-    );
+    const userId = await insertUser(dataSource);
     await unitOfWork.run(async () => {
       await repository.lockForChange(userId);
       await repository.saveLine(userId, { productId: productB, quantity: 2 }, new Date(1_000));
