@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ReadDatabase } from '../../../../platform/database/read-database';
-import { ValidationError } from '../../../../shared/kernel/validation.error';
+import { IdCursor } from '../../../../shared/kernel/id-cursor';
 import { WalletReadModel } from '../../application/ports/wallet.read-model.port';
 import { WalletView } from '../../application/queries/get-wallet/wallet.view';
 import {
@@ -23,8 +23,6 @@ interface LedgerRow {
   order_id: string | null;
   created_at: Date;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
  * Wallets as seen by queries: replica SQL, routed to the primary for the
@@ -52,7 +50,7 @@ export class TypeOrmWalletReadModel extends WalletReadModel {
     limit: number,
     cursor?: string,
   ): Promise<WalletTransactionPage> {
-    const after = cursor === undefined ? undefined : TypeOrmWalletReadModel.decode(cursor);
+    const after = cursor === undefined ? undefined : IdCursor.decode(cursor);
     const rows = await this.database.query<LedgerRow>(
       `SELECT id, type, amount, balance_after, points_after, order_id, created_at
          FROM wallet_transactions
@@ -65,16 +63,8 @@ export class TypeOrmWalletReadModel extends WalletReadModel {
     const last = page[page.length - 1];
     return {
       items: page.map((row) => TypeOrmWalletReadModel.toView(row)),
-      nextCursor: rows.length > limit && last ? Buffer.from(last.id).toString('base64url') : null,
+      nextCursor: rows.length > limit && last ? IdCursor.encode(last.id) : null,
     };
-  }
-
-  private static decode(cursor: string): string {
-    const id = Buffer.from(cursor, 'base64url').toString('latin1');
-    if (!UUID.test(id)) {
-      throw new ValidationError([{ field: 'cursor', message: 'cursor is not valid' }]);
-    }
-    return id;
   }
 
   private static toView(row: LedgerRow): WalletTransactionView {

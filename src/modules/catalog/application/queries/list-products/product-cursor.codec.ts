@@ -1,7 +1,6 @@
+import { isUuid } from '../../../../../shared/kernel/id-cursor';
 import { ValidationError } from '../../../../../shared/kernel/validation.error';
 import { ProductCursor, ProductSort } from './product-list-criteria';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Opaque list cursors: base64url JSON of the sort key of the last item, bound to its sort. */
 export const ProductCursorCodec = {
@@ -20,7 +19,7 @@ export const ProductCursorCodec = {
     }
     // `null` is valid JSON: without this check it fails with a TypeError (a 500).
     if (typeof body !== 'object' || body === null) throw invalid();
-    if (body.s !== sort || typeof body.id !== 'string' || !UUID.test(body.id)) throw invalid();
+    if (body.s !== sort || typeof body.id !== 'string' || !isUuid(body.id)) throw invalid();
     if (sort === 'newest') return { id: body.id };
     if (typeof body.p !== 'number' || !Number.isInteger(body.p) || body.p < 0) throw invalid();
     return { id: body.id, price: body.p };
