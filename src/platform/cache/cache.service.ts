@@ -233,6 +233,26 @@ export class CacheService {
     }
   }
 
+  /**
+   * `getOrLoad` for a value of a group that `invalidate(…, [group])` drops as
+   * a whole: the key embeds the group's current version and the group's write
+   * mark guards refills. When Redis cannot tell the version the loader answers
+   * directly: a value cached under an unknown version could be stale for its TTL.
+   */
+  async getOrLoadInGroup<T>(
+    group: string,
+    part: string,
+    loader: () => Promise<T | null>,
+    options: Omit<LoadOptions, 'writeMarks'>,
+  ): Promise<T | null> {
+    const version = await this.version(group);
+    if (version < 0) return loader();
+    return this.getOrLoad(`${group}:v${version}:${part}`, loader, {
+      ...options,
+      writeMarks: [`ver:${group}`],
+    });
+  }
+
   /** The current version number of a group of keys: 0 before the first write, -1 when Redis cannot tell. */
   async version(group: string): Promise<number> {
     if (!this.redis.isReady()) return -1;
@@ -245,7 +265,6 @@ export class CacheService {
   }
 }
 
-/** Keyv's escaping: a string value starting with ":" is stored with one more ":" (Buffers never occur here). */
 function cacheName(key: string): string {
   return key.slice(0, key.indexOf(':') === -1 ? key.length : key.indexOf(':'));
 }

@@ -38,25 +38,22 @@ export class CachedCatalogReadModel extends CatalogReadModel {
   }
 
   async products(criteria: ProductListCriteria): ReturnType<CatalogReadModel['products']> {
-    const version = await this.cache.version(CatalogCacheKeys.productsGroup);
-    // Without a version a cached page could be stale for its whole TTL.
-    if (version < 0) return this.source.products(criteria);
-    const key = `${CatalogCacheKeys.productsGroup}:v${version}:${digest(criteria)}`;
-    const page = await this.cache.getOrLoad(key, () => this.source.products(criteria), {
-      ttlMs: LIST_TTL_MS,
-      writeMarks: [CatalogCacheKeys.versionMark(CatalogCacheKeys.productsGroup)],
-    });
+    const page = await this.cache.getOrLoadInGroup(
+      CatalogCacheKeys.productsGroup,
+      digest(criteria),
+      () => this.source.products(criteria),
+      { ttlMs: LIST_TTL_MS },
+    );
     return page ?? { items: [], last: null };
   }
 
   async categories(limit: number, after?: { name: string; id: string }): Promise<CategoryView[]> {
-    const version = await this.cache.version(CatalogCacheKeys.categoriesGroup);
-    if (version < 0) return this.source.categories(limit, after);
-    const key = `${CatalogCacheKeys.categoriesGroup}:v${version}:${digest({ limit, after })}`;
-    const rows = await this.cache.getOrLoad(key, () => this.source.categories(limit, after), {
-      ttlMs: LIST_TTL_MS,
-      writeMarks: [CatalogCacheKeys.versionMark(CatalogCacheKeys.categoriesGroup)],
-    });
+    const rows = await this.cache.getOrLoadInGroup(
+      CatalogCacheKeys.categoriesGroup,
+      digest({ limit, after }),
+      () => this.source.categories(limit, after),
+      { ttlMs: LIST_TTL_MS },
+    );
     return rows ?? [];
   }
 }
