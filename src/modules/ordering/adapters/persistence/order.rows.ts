@@ -1,4 +1,3 @@
-import { OrderView } from '../../application/queries/get-order/order.view';
 import { Order } from '../../domain/order.aggregate';
 import { OrderStatus } from '../../domain/order-status';
 
@@ -47,26 +46,4 @@ export function toOrder(row: OrderRow, lines: readonly OrderLineRow[]): Order {
     createdAt: new Date(row.created_at),
     cancelledAt: row.cancelled_at ? new Date(row.cancelled_at) : null,
   });
-}
-
-export function toOrderViewFromRows(row: OrderRow, lines: readonly OrderLineRow[]): OrderView {
-  return {
-    id: row.id,
-    status: row.status,
-    items: lines.map((line) => ({
-      productId: line.product_id,
-      name: line.name,
-      unitPrice: Number(line.unit_price),
-      quantity: Number(line.quantity),
-      lineTotal: Number(line.line_total),
-    })),
-    subtotal: Number(row.subtotal),
-    discount: Number(row.discount),
-    pointsUsed: Number(row.points_used),
-    paidAmount: Number(row.paid_amount),
-    pointsEarned: Number(row.points_earned),
-    userCouponId: row.user_coupon_id,
-    createdAt: new Date(row.created_at).toISOString(),
-    cancelledAt: row.cancelled_at ? new Date(row.cancelled_at).toISOString() : null,
-  };
 }

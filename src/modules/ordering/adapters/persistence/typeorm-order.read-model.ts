@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { ReadDatabase } from '../../../../platform/database/read-database';
 import { OrderReadModel, SalesCount } from '../../application/ports/order.read-model.port';
 import { OrderView, OwnedOrderView } from '../../application/queries/get-order/order.view';
-import { OrderLineRow, OrderRow, toOrderViewFromRows } from './order.rows';
+import { toOrderView } from '../../application/commands/order-view.mapper';
+import { OrderLineRow, OrderRow, toOrder } from './order.rows';
 
 /** Orders on a replica; the platform sends the acting user to the primary right after their writes. */
 @Injectable()
@@ -18,7 +19,7 @@ export class TypeOrmOrderReadModel extends OrderReadModel {
       'SELECT * FROM order_lines WHERE order_id = ? ORDER BY product_id',
       [id],
     );
-    return { userId: row.user_id, order: toOrderViewFromRows(row, lines) };
+    return { userId: row.user_id, order: toOrderView(toOrder(row, lines)) };
   }
 
   async orders(userId: string, limit: number, afterId?: string): Promise<OrderView[]> {
@@ -34,7 +35,7 @@ export class TypeOrmOrderReadModel extends OrderReadModel {
     const byOrder = new Map<string, OrderLineRow[]>();
     for (const line of lines)
       byOrder.set(line.order_id, [...(byOrder.get(line.order_id) ?? []), line]);
-    return rows.map((row) => toOrderViewFromRows(row, byOrder.get(row.id) ?? []));
+    return rows.map((row) => toOrderView(toOrder(row, byOrder.get(row.id) ?? [])));
   }
 
   async bestSellers(from: Date, limit: number): Promise<SalesCount[]> {
