@@ -5,8 +5,16 @@ import { SalesRanking } from '../../application/ports/sales-ranking.port';
 
 /** Daily counts live this long: the longest window is 30 days. */
 const RETENTION_SECONDS = 35 * 86_400;
-/** A window's union is reused briefly by concurrent readers. */
+/** A window's union is reused by readers for this long (best sellers may lag new sales by as much). */
 const WINDOW_TTL_MS = 5_000;
+
+/** The window's top entries, computing the union of its days only when no reader did so recently. */
+const TOP = `
+if redis.call('EXISTS', KEYS[1]) == 0 then
+  redis.call('ZUNIONSTORE', KEYS[1], #KEYS - 1, unpack(KEYS, 2))
+  redis.call('PEXPIRE', KEYS[1], ARGV[1])
+end
+return redis.call('ZREVRANGEBYSCORE', KEYS[1], '+inf', '(0', 'WITHSCORES', 'LIMIT', 0, ARGV[2])`;
 
 /**
  * Applies one change at most once: the change id joins the day's set of
@@ -34,13 +42,14 @@ export class RedisSalesRanking extends SalesRanking {
     const days = daysBetween(fromDay, toDay);
     const window = `sales:window:${fromDay}:${toDay}`;
     try {
-      const results = await this.redis.client
-        .multi()
-        .zunionstore(window, days.length, ...days.map(dayKey))
-        .pexpire(window, WINDOW_TTL_MS)
-        .zrevrangebyscore(window, '+inf', '(0', 'WITHSCORES', 'LIMIT', 0, limit)
-        .exec();
-      const flat = (results?.[2]?.[1] ?? []) as string[];
+      const flat = (await this.redis.client.eval(
+        TOP,
+        days.length + 1,
+        window,
+        ...days.map(dayKey),
+        WINDOW_TTL_MS,
+        limit,
+      )) as string[];
       if (flat.length === 0) return null;
       const counts: SalesCount[] = [];
       for (let i = 0; i < flat.length; i += 2)
