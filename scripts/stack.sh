@@ -17,7 +17,8 @@
 #   reset-db                 drop and recreate the profile database, then wait-replica
 #
 # The profile comes from --profile, else $STACK_PROFILE, else "dev".
-# Ports: HEXA_PRIMARY_PORT HEXA_REPLICA_PORT HEXA_REDIS_PORT HEXA_SMTP_PORT HEXA_SMTP_HTTP_PORT
+# Ports: HEXA_PORT_BASE (all of them), or HEXA_PRIMARY_PORT HEXA_REPLICA_PORT
+# HEXA_REDIS_PORT HEXA_SMTP_PORT HEXA_SMTP_HTTP_PORT one by one
 set -euo pipefail
 
 SCRIPT_DIR=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd -P)
@@ -93,32 +94,45 @@ else
   ARGS=("$@")
 fi
 
+# HEXA_PORT_BASE=N moves every port of the profile to N..N+9 (primary N,
+# replica N+1, Redis N+2, SMTP N+3, SMTP HTTP N+4; N+5..N+9 are reserved for
+# services added later), so several checkouts can run their stacks side by
+# side. A single HEXA_*_PORT still wins over it.
+port_default() { # port_default OFFSET PROFILE_DEFAULT
+  if [[ -n ${HEXA_PORT_BASE:-} ]]; then
+    [[ $HEXA_PORT_BASE =~ ^[0-9]+$ ]] || die "invalid HEXA_PORT_BASE: $HEXA_PORT_BASE"
+    echo $((HEXA_PORT_BASE + $1))
+  else
+    echo "$2"
+  fi
+}
+
 case $PROFILE in
   dev)
     BASE=$ROOT/.local/dev
-    PRIMARY_PORT=${HEXA_PRIMARY_PORT:-3316}
-    REPLICA_PORT=${HEXA_REPLICA_PORT:-3317}
-    REDIS_PORT=${HEXA_REDIS_PORT:-6390}
-    SMTP_PORT=${HEXA_SMTP_PORT:-1025}
-    SMTP_HTTP_PORT=${HEXA_SMTP_HTTP_PORT:-1080}
+    PRIMARY_PORT=${HEXA_PRIMARY_PORT:-$(port_default 0 3316)}
+    REPLICA_PORT=${HEXA_REPLICA_PORT:-$(port_default 1 3317)}
+    REDIS_PORT=${HEXA_REDIS_PORT:-$(port_default 2 6390)}
+    SMTP_PORT=${HEXA_SMTP_PORT:-$(port_default 3 1025)}
+    SMTP_HTTP_PORT=${HEXA_SMTP_HTTP_PORT:-$(port_default 4 1080)}
     DB_NAME=hexashop
     ;;
   test)
     BASE=$ROOT/.local/test
-    PRIMARY_PORT=${HEXA_PRIMARY_PORT:-3326}
-    REPLICA_PORT=${HEXA_REPLICA_PORT:-3327}
-    REDIS_PORT=${HEXA_REDIS_PORT:-6391}
-    SMTP_PORT=${HEXA_SMTP_PORT:-1026}
-    SMTP_HTTP_PORT=${HEXA_SMTP_HTTP_PORT:-1081}
+    PRIMARY_PORT=${HEXA_PRIMARY_PORT:-$(port_default 0 3326)}
+    REPLICA_PORT=${HEXA_REPLICA_PORT:-$(port_default 1 3327)}
+    REDIS_PORT=${HEXA_REDIS_PORT:-$(port_default 2 6391)}
+    SMTP_PORT=${HEXA_SMTP_PORT:-$(port_default 3 1026)}
+    SMTP_HTTP_PORT=${HEXA_SMTP_HTTP_PORT:-$(port_default 4 1081)}
     DB_NAME=hexashop_test
     ;;
   bench)
     BASE=$ROOT/.local/bench
-    PRIMARY_PORT=${HEXA_PRIMARY_PORT:-3366}
-    REPLICA_PORT=${HEXA_REPLICA_PORT:-3367}
-    REDIS_PORT=${HEXA_REDIS_PORT:-6395}
-    SMTP_PORT=${HEXA_SMTP_PORT:-1030}
-    SMTP_HTTP_PORT=${HEXA_SMTP_HTTP_PORT:-1085}
+    PRIMARY_PORT=${HEXA_PRIMARY_PORT:-$(port_default 0 3366)}
+    REPLICA_PORT=${HEXA_REPLICA_PORT:-$(port_default 1 3367)}
+    REDIS_PORT=${HEXA_REDIS_PORT:-$(port_default 2 6395)}
+    SMTP_PORT=${HEXA_SMTP_PORT:-$(port_default 3 1030)}
+    SMTP_HTTP_PORT=${HEXA_SMTP_HTTP_PORT:-$(port_default 4 1085)}
     DB_NAME=hexashop_bench
     ;;
   *) die "unknown profile '$PROFILE' (dev|test|bench)" ;;
