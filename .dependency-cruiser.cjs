@@ -10,6 +10,39 @@ const FRAMEWORKS =
 /** A context's Nest module file, e.g. src/modules/catalog/catalog.module.ts. */
 const MODULE_FILE = '(?:^|/)src/modules/[^/]+/[^/]+\\.module\\.ts$';
 
+/**
+ * The layers of src/platform, lowest first (docs/adr/0028). A folder may
+ * import folders of lower layers only: never one of its own layer or above,
+ * so no two platform folders depend on each other, directly or in a ring.
+ * A new folder goes into the lowest layer above everything it imports.
+ * Folders not listed here are still held to no-circular-platform-folders.
+ */
+const PLATFORM_LAYERS = [
+  ['config', 'resilience', 'request-context', 'clock-and-ids'],
+  ['observability'],
+  ['redis'],
+  ['database'],
+  ['cache', 'auth'],
+  ['health', 'idempotency', 'throttling'],
+  ['http'],
+  ['queue'],
+  ['outbox', 'maintenance'],
+];
+
+const platformFolders = (folders) => `(?:^|/)src/platform/(${folders.join('|')})/`;
+
+/** One rule per layer: its folders may not import a folder of the same layer or above. */
+const platformLayerRules = PLATFORM_LAYERS.map((layer, index) => ({
+  name: 'platform-folders-are-layered',
+  severity: 'error',
+  comment: `platform/{${layer.join(',')}} (layer ${index + 1}) may import only lower platform layers: see PLATFORM_LAYERS.`,
+  from: { path: platformFolders(layer) },
+  to: {
+    path: platformFolders(PLATFORM_LAYERS.slice(index).flat()),
+    pathNot: '(?:^|/)src/platform/$1/',
+  },
+}));
+
 module.exports = {
   forbidden: [
     {
@@ -91,6 +124,16 @@ module.exports = {
           MODULE_FILE,
         ],
       },
+    },
+    ...platformLayerRules,
+    {
+      name: 'no-circular-platform-folders',
+      severity: 'error',
+      comment:
+        'Two platform folders that import each other (even through a third, or without a file cycle) are one tangled folder: move the shared piece down a layer.',
+      scope: 'folder',
+      from: { path: '(?:^|/)src/platform/[^/]+/?$' },
+      to: { circular: true },
     },
     {
       name: 'platform-knows-no-module',

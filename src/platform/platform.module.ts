@@ -2,13 +2,14 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
 import { CacheModule } from './cache/cache.module';
+import { ClockAndIdsModule } from './clock-and-ids/clock-and-ids.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
-import { KernelModule } from './kernel/kernel.module';
 import { loggerOptions } from './observability/logger.options';
 import { ObservabilityModule } from './observability/observability.module';
+import { RedisModule } from './redis/redis.module';
 
 /** The infrastructure both processes share: config, logs, metrics, CQRS, MySQL, Redis, health. */
 @Module({})
@@ -20,10 +21,11 @@ export class PlatformModule {
         ConfigModule.forRoot(config),
         LoggerModule.forRoot(loggerOptions(config)),
         CqrsModule.forRoot(),
-        KernelModule,
+        ClockAndIdsModule,
         ObservabilityModule,
-        CacheModule,
+        RedisModule,
         DatabaseModule,
+        CacheModule,
         HealthModule,
       ],
     };

@@ -71,5 +71,21 @@ describe('Dependency rules (ARCHITECTURE.md rule 1)', () => {
     it('and nothing in the allowed file', () => {
       expect(found.some((v) => v.from.endsWith('shop/domain/price.ts'))).toBe(false);
     });
+
+    it('a platform folder importing one of a higher layer', () => {
+      expect(has('platform-folders-are-layered', 'platform/config/config-reader.ts')).toBe(true);
+      expect(has('platform-folders-are-layered', 'platform/database/write-marks.ts')).toBe(true);
+    });
+
+    it('but not one of a lower layer', () => {
+      expect(found.some((v) => v.from.endsWith('platform/cache/loader.ts'))).toBe(false);
+    });
+
+    it('two platform folders importing each other, without any file cycle', () => {
+      const folderCycles = found
+        .filter((v) => v.rule.name === 'no-circular-platform-folders')
+        .map((v) => v.from.replace(/^.*src\/platform\//, ''));
+      expect(folderCycles.sort()).toEqual(['cache', 'database', 'db', 'jobs']);
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { RedisService } from '../cache/redis.service';
+import { RedisService } from '../redis/redis.service';
 import { lastWriteKey } from '../database/read-your-writes';
 
 export interface TokenCheck {

@@ -4,7 +4,7 @@ import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { UnauthorizedError } from '../../shared/kernel/unauthorized.error';
 import { AppConfig } from '../config/app-config';
-import { RequestContext } from '../http/request-context';
+import { RequestContext } from '../request-context/request-context';
 import { AccessTokenDenylist } from './access-token-denylist';
 import { AuthenticatedUser } from './authenticated-user';
 

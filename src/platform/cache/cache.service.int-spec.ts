@@ -5,7 +5,7 @@ import { Stack } from '../../../test/support/stack';
 import { waitUntil } from '../../../test/support/fixtures';
 import { MetricsService } from '../observability/metrics.service';
 import { CacheService } from './cache.service';
-import { RedisService } from './redis.service';
+import { RedisService } from '../redis/redis.service';
 
 describe(CacheService.name, () => {
   let context: TestingModule;

@@ -4,10 +4,9 @@ import { Cache, createCache } from 'cache-manager';
 import { Keyv } from 'keyv';
 import { Counter } from 'prom-client';
 import { ReadDatabase } from '../database/read-database';
-import { ReadYourWrites } from '../database/read-your-writes';
 import { MetricsService } from '../observability/metrics.service';
+import { REDIS_COMMAND_TIMEOUT_MS, RedisService } from '../redis/redis.service';
 import { IoredisKeyvStore } from './ioredis-keyv.store';
-import { REDIS_COMMAND_TIMEOUT_MS, RedisService } from './redis.service';
 import { SingleFlight } from './single-flight';
 
 /** How long any cache call may take before it counts as a miss (RedisService's command timeout). */
@@ -59,7 +58,6 @@ export class CacheService {
     private readonly redis: RedisService,
     private readonly metrics: MetricsService,
     private readonly database: ReadDatabase,
-    private readonly readYourWrites: ReadYourWrites,
   ) {
     // cache-manager over Keyv over the shared ioredis client (ADR 0015).
     this.cache = createCache({
@@ -170,8 +168,9 @@ export class CacheService {
         if (filled !== undefined) return filled.v;
       }
       this.metrics.cacheLoads.inc({ cache: cacheName(key) });
-      const fresh = await this.markedAhead(options.writeMarks ?? []);
-      const value = await (fresh ? this.database.strongly(loader) : loader());
+      // The database decides whether the marked writes force the primary.
+      const writtenAt = await this.markTimes(options.writeMarks ?? []);
+      const value = await this.database.readingAfter(writtenAt, loader);
       const ttl = value === null ? (options.absentTtlMs ?? 0) : options.ttlMs;
       if (ttl > 0) await this.set(key, value, ttl);
       return value;
@@ -222,14 +221,14 @@ export class CacheService {
     return deleted && marked;
   }
 
-  /** True when any of the marks records a write the replicas may not have yet (or Redis cannot tell). */
-  private async markedAhead(marks: readonly string[]): Promise<boolean> {
-    if (marks.length === 0) return false;
+  /** When the marked keys were last written (epoch ms); `'unknown'` when Redis cannot tell. */
+  private async markTimes(marks: readonly string[]): Promise<ReadonlyArray<number | 'unknown'>> {
+    if (marks.length === 0) return [];
     try {
       const values = await this.redis.client.mget(...marks.map((mark) => `wm:${mark}`));
-      return values.some((value) => value !== null && this.readYourWrites.isAhead(Number(value)));
+      return values.filter((value) => value !== null).map(Number);
     } catch {
-      return true;
+      return ['unknown'];
     }
   }
 

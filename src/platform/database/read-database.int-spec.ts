@@ -3,7 +3,7 @@ import { createPlatformContext } from '../../../test/support/platform-context';
 import { waitUntil } from '../../../test/support/fixtures';
 import { Stack } from '../../../test/support/stack';
 import { UnitOfWork } from '../../shared/kernel/unit-of-work.port';
-import { RequestContext } from '../http/request-context';
+import { RequestContext } from '../request-context/request-context';
 import { ReadDatabase } from './read-database';
 import { ReplicaLagMonitor } from './replica-lag-monitor';
 import { TransactionContext } from './transaction-context';

@@ -57,6 +57,20 @@ export class ReadDatabase {
     return this.strongScope.run(true, work);
   }
 
+  /**
+   * Runs `work` after writes made at `writtenAt` (epoch ms, or `'unknown'`
+   * when the caller could not tell): on the primary while any of them may not
+   * be on every replica yet, else routed as usual. The replica-or-primary
+   * decision stays here; callers (the cache) only say when data was written.
+   */
+  readingAfter<T>(
+    writtenAt: ReadonlyArray<number | 'unknown'>,
+    work: () => Promise<T>,
+  ): Promise<T> {
+    const ahead = writtenAt.some((time) => this.readYourWrites.isAhead(time));
+    return ahead ? this.strongly(work) : work();
+  }
+
   private async primaryReason(options: ReadOptions): Promise<string | undefined> {
     if (!this.lag.hasReplicas()) return 'no_replica';
     if (options.consistency === 'strong' || this.strongScope.getStore()) return 'strong';

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
-import { RedisService } from '../cache/redis.service';
-import { RequestContext, RequestState } from '../http/request-context';
+import { RedisService } from '../redis/redis.service';
+import { RequestContext, RequestState } from '../request-context/request-context';
 import { lastWriteKey, ReadYourWrites } from './read-your-writes';
 import { ReplicaLagMonitor } from './replica-lag-monitor';
 

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { RedisService } from '../cache/redis.service';
-import { RequestContext } from '../http/request-context';
+import { RedisService } from '../redis/redis.service';
+import { RequestContext } from '../request-context/request-context';
 import { ReplicaLagMonitor } from './replica-lag-monitor';
 
 /** How long a write mark is kept: replicas further behind are not used at all. */

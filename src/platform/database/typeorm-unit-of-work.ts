@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { UnitOfWork } from '../../shared/kernel/unit-of-work.port';
-import { RequestContext } from '../http/request-context';
-import { IdempotencyScope } from '../idempotency/idempotency-scope';
+import { RequestContext } from '../request-context/request-context';
+import { IdempotencyScope } from './idempotency-scope';
 import { isRetryableTransactionError } from './mysql-errors';
 import { ReadYourWrites } from './read-your-writes';
 import { TransactionContext, TransactionState } from './transaction-context';

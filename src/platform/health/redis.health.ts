@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
-import { RedisService } from '../cache/redis.service';
+import { RedisService } from '../redis/redis.service';
 import { withTimeout } from '../resilience/with-timeout';
 
 /** Redis answers PING within 500 ms. */

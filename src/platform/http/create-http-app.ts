@@ -9,7 +9,7 @@ import { MetricsService } from '../observability/metrics.service';
 import { logRequest } from '../observability/request-log';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { applyEtag } from './http-cache';
-import { RequestContext } from './request-context';
+import { RequestContext } from '../request-context/request-context';
 import { securityHeaders } from './security-headers';
 import { setupSwagger } from './swagger';
 import { createValidationPipe } from './validation.pipe';

@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { IdempotencyClaimLostError } from './idempotency-claim-lost.error';
 import { IdempotencyClaim, IdempotencyClaimWriter, serializeResponse } from './idempotency-claim';
-import { IdempotencyScope } from './idempotency-scope';
+import { IdempotencyScope } from '../database/idempotency-scope';
 
 /** Records completions; answers "taken over" when told to. */
 class RecordingClaimWriter implements IdempotencyClaimWriter {

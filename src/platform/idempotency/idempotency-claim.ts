@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { IdempotencyClaimLostError } from './idempotency-claim-lost.error';
-import { PendingIdempotencyClaim } from './idempotency-scope';
+import { PendingIdempotencyClaim } from '../database/idempotency-scope';
 
 /** Identifies a record: keys are scoped to the user and the route. */
 export interface IdempotencyRecordKey {

@@ -8,7 +8,7 @@ import { UnitOfWork } from '../../shared/kernel/unit-of-work.port';
 import { TransactionContext } from '../database/transaction-context';
 import { IdempotencyClaim } from './idempotency-claim';
 import { IdempotencyClaimLostError } from './idempotency-claim-lost.error';
-import { IdempotencyScope } from './idempotency-scope';
+import { IdempotencyScope } from '../database/idempotency-scope';
 import { ClaimOutcome, ClaimRequest, IdempotencyStore } from './idempotency-store';
 
 describe(IdempotencyStore.name, () => {

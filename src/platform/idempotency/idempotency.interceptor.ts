@@ -16,7 +16,7 @@ import { serializeResponse } from './idempotency-claim';
 import { IdempotencyInProgressError } from './idempotency-in-progress.error';
 import { parseIdempotencyKey } from './idempotency-key';
 import { IdempotencyKeyReusedError } from './idempotency-key-reused.error';
-import { IdempotencyScope } from './idempotency-scope';
+import { IdempotencyScope } from '../database/idempotency-scope';
 import { IdempotencyStore } from './idempotency-store';
 import { requestFingerprint } from './request-fingerprint';
 

@@ -1,7 +1,7 @@
 import { RequestMethod } from '@nestjs/common';
 import { Params } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config';
-import { RequestContext } from '../http/request-context';
+import { RequestContext } from '../request-context/request-context';
 
 /**
  * Everything that can carry a secret is redacted: credentials in headers,

@@ -1,11 +1,7 @@
 import { Global, Module } from '@nestjs/common';
-import { MetricsController } from './metrics.controller';
 import { MetricsService } from './metrics.service';
 
+/** Prometheus metrics (the scrape endpoint is served by the health folder's MetricsController). */
 @Global()
-@Module({
-  controllers: [MetricsController],
-  providers: [MetricsService],
-  exports: [MetricsService],
-})
+@Module({ providers: [MetricsService], exports: [MetricsService] })
 export class ObservabilityModule {}

@@ -1,4 +1,4 @@
-import { RedisService } from '../cache/redis.service';
+import { RedisService } from '../redis/redis.service';
 import { RedisThrottlerStorage, THROTTLE_SYNC_MS } from './redis-throttler.storage';
 
 /** An in-memory stand-in for the one Lua script the storage runs. */

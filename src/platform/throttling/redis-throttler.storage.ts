@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { ThrottlerStorage } from '@nestjs/throttler';
-import { RedisService } from '../cache/redis.service';
+import { RedisService } from '../redis/redis.service';
 
 /** INCRBY with expiry on first hit, atomically; returns hits and remaining ms. */
 const INCREMENT = `

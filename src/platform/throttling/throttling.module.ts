@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { RedisService } from '../cache/redis.service';
+import { RedisService } from '../redis/redis.service';
 import { AppConfig } from '../config/app-config';
 import { ClientThrottlerGuard } from './client-throttler.guard';
 import { RedisThrottlerStorage } from './redis-throttler.storage';

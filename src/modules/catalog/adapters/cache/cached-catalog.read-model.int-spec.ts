@@ -4,7 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { createPlatformContext } from '../../../../../test/support/platform-context';
 import { waitUntil } from '../../../../../test/support/fixtures';
 import { CacheService } from '../../../../platform/cache/cache.service';
-import { RedisService } from '../../../../platform/cache/redis.service';
+import { RedisService } from '../../../../platform/redis/redis.service';
 import { ReadDatabase } from '../../../../platform/database/read-database';
 import { TransactionContext } from '../../../../platform/database/transaction-context';
 import { MetricsService } from '../../../../platform/observability/metrics.service';

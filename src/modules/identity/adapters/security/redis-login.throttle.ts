@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
-import { RedisService } from '../../../../platform/cache/redis.service';
+import { RedisService } from '../../../../platform/redis/redis.service';
 import { AppConfig } from '../../../../platform/config/app-config';
 import { LoginThrottle } from '../../application/ports/login-throttle.port';
 

@@ -2,7 +2,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { baseEnv, freePort } from '../../../../../test/support/app-process';
 import { waitUntil } from '../../../../../test/support/fixtures';
 import { AppConfig } from '../../../../platform/config/app-config';
-import { RedisService } from '../../../../platform/cache/redis.service';
+import { RedisService } from '../../../../platform/redis/redis.service';
 import { RedisSalesRanking } from './redis-sales.ranking';
 
 const DAY_MS = 86_400_000;

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { RedisService } from '../../../../platform/cache/redis.service';
+import { RedisService } from '../../../../platform/redis/redis.service';
 import { SalesCount } from '../../application/ports/order.read-model.port';
 import { SalesRanking } from '../../application/ports/sales-ranking.port';
 

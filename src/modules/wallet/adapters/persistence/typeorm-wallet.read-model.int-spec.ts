@@ -6,7 +6,7 @@ import { createPlatformContext } from '../../../../../test/support/platform-cont
 import { Stack } from '../../../../../test/support/stack';
 import { insertUser } from '../../../../../test/support/users';
 import { ReplicaLagMonitor } from '../../../../platform/database/replica-lag-monitor';
-import { RequestContext } from '../../../../platform/http/request-context';
+import { RequestContext } from '../../../../platform/request-context/request-context';
 import { IdempotencyModule } from '../../../../platform/idempotency/idempotency.module';
 import { ValidationError } from '../../../../shared/kernel/validation.error';
 import { ChargeWalletCommand } from '../../application/commands/charge-wallet/charge-wallet.command';

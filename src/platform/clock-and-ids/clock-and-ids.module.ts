@@ -13,4 +13,4 @@ import { UuidV7IdGenerator } from './uuid-v7.id-generator';
   ],
   exports: [Clock, IdGenerator],
 })
-export class KernelModule {}
+export class ClockAndIdsModule {}
