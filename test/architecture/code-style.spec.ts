@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 
 const ROOT = join(__dirname, '..', '..');
@@ -12,11 +13,37 @@ const run = (bin: string, args: string[]) =>
     (error: { stdout?: string; stderr?: string }) => `${error.stdout ?? ''}${error.stderr ?? ''}`,
   );
 
+/** Every .ts file under `dir`, relative to the repository root. */
+function sourceFiles(dir: string): string[] {
+  return readdirSync(join(ROOT, dir), { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
+    .map((entry) => relative(ROOT, join(entry.parentPath, entry.name)));
+}
+
 describe('Code style', () => {
   jest.setTimeout(120_000);
 
   it('passes ESLint', async () => {
     expect(await run('eslint/bin/eslint.js', ['.', '--max-warnings', '0'])).toBe('');
+  });
+
+  it('uses one singular suffix per role (the Swagger CLI plugin reads only .request.ts and .response.ts)', () => {
+    const plural = sourceFiles('src').filter((file) =>
+      /\.(?:requests|responses|dto|dtos)\.ts$/.test(file),
+    );
+    expect(plural).toEqual([]);
+  });
+
+  it('exports one class per file (ARCHITECTURE.md rule 2)', () => {
+    const crowded = sourceFiles('src')
+      .map((file) => ({
+        file,
+        classes:
+          readFileSync(join(ROOT, file), 'utf8').match(/^export (?:abstract )?class /gm) ?? [],
+      }))
+      .filter(({ classes }) => classes.length > 1)
+      .map(({ file, classes }) => `${file}: ${classes.length} exported classes`);
+    expect(crowded).toEqual([]);
   });
 
   it('is formatted with Prettier', async () => {

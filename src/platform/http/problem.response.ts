@@ -1,9 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-
-export class FieldErrorResponse {
-  @ApiProperty({ example: 'email' }) field!: string;
-  @ApiProperty({ example: 'email must be an email' }) message!: string;
-}
+import { FieldErrorResponse } from './field-error.response';
 
 /** application/problem+json (RFC 9457) with the contract's stable `code`. */
 export class ProblemResponse {

@@ -9,11 +9,9 @@ import {
 import { ServiceUnavailableError } from '../../shared/kernel/service-unavailable.error';
 import { Roles } from '../auth/roles.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
-import {
-  DeadLetterListResponse,
-  DeadLetterResponse,
-  QueuesResponse,
-} from './admin-queues.response';
+import { DeadLetterListResponse } from './dead-letter-list.response';
+import { DeadLetterResponse } from './dead-letter.response';
+import { QueuesResponse } from './queues.response';
 import { DeadLetters } from './dead-letters';
 import { PageQuery } from '../http/page.query';
 import { QueueMonitor } from './queue-monitor';

@@ -16,8 +16,8 @@ import { ClearCartCommand } from '../../application/commands/clear-cart/clear-ca
 import { RemoveCartItemCommand } from '../../application/commands/remove-cart-item/remove-cart-item.command';
 import { SetCartItemCommand } from '../../application/commands/set-cart-item/set-cart-item.command';
 import { GetCartQuery } from '../../application/queries/get-cart/get-cart.query';
-import { SetCartItemRequest } from './cart.requests';
-import { CartResponse } from './cart.responses';
+import { SetCartItemRequest } from './set-cart-item.request';
+import { CartResponse } from './cart.response';
 
 const productId = new ResourceIdPipe('Product');
 

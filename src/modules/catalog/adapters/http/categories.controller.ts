@@ -14,7 +14,9 @@ import { HttpCache } from '../../../../platform/http/http-cache';
 import { PageQuery } from '../../../../platform/http/page.query';
 import { CreateCategoryCommand } from '../../application/commands/create-category/create-category.command';
 import { ListCategoriesQuery } from '../../application/queries/list-categories/list-categories.query';
-import { CategoryPageResponse, CategoryResponse, CreateCategoryRequest } from './category.dto';
+import { CategoryPageResponse } from './category-page.response';
+import { CategoryResponse } from './category.response';
+import { CreateCategoryRequest } from './create-category.request';
 
 @ApiTags('catalog')
 @Controller('categories')

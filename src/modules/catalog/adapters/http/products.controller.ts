@@ -22,13 +22,13 @@ import { HideProductCommand } from '../../application/commands/hide-product/hide
 import { UpdateProductCommand } from '../../application/commands/update-product/update-product.command';
 import { GetProductQuery } from '../../application/queries/get-product/get-product.query';
 import { ListProductsQuery } from '../../application/queries/list-products/list-products.query';
-import {
-  CreateProductRequest,
-  ListProductsRequest,
-  StockAdjustmentRequest,
-  UpdateProductRequest,
-} from './product.requests';
-import { ProductPageResponse, ProductResponse, StockResponse } from './product.responses';
+import { CreateProductRequest } from './create-product.request';
+import { ListProductsRequest } from './list-products.request';
+import { StockAdjustmentRequest } from './stock-adjustment.request';
+import { UpdateProductRequest } from './update-product.request';
+import { ProductPageResponse } from './product-page.response';
+import { ProductResponse } from './product.response';
+import { StockResponse } from './stock.response';
 
 /** Catalog reads are public and CDN-cacheable for a few seconds; Redis and the write marks keep them fresh behind that. */
 const CATALOG_HTTP_CACHE = { maxAgeSeconds: 10, staleWhileRevalidateSeconds: 30 } as const;

@@ -16,7 +16,8 @@ import { ApiProblems } from '../../../../platform/http/api-problems.decorator';
 import { CreateCouponCommand } from '../../application/commands/create-coupon/create-coupon.command';
 import { IssueCouponCommand } from '../../application/commands/issue-coupon/issue-coupon.command';
 import { GetCouponQuery } from '../../application/queries/get-coupon/get-coupon.query';
-import { CouponResponse, IssuedCouponResponse } from './coupon.response';
+import { CouponResponse } from './coupon.response';
+import { IssuedCouponResponse } from './issued-coupon.response';
 import { CreateCouponRequest } from './create-coupon.request';
 
 /** Ids are opaque: a malformed one is just not found, as in every other route. */

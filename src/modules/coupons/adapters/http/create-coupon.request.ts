@@ -11,16 +11,15 @@ import {
   Max,
   Min,
 } from 'class-validator';
+import { trimString } from '../../../../platform/http/trim.transform';
 
-const trim = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string' ? value.trim() : value;
 /** A date-time with an explicit offset, so every instance reads the same instant. */
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 const WON_MAX = 1_000_000_000;
 
 export class CreateCouponRequest {
   @ApiProperty({ example: 'Welcome 10% off', minLength: 1, maxLength: 100 })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(1, 100)
   name!: string;

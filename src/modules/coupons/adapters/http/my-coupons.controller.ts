@@ -6,7 +6,7 @@ import { CurrentUser } from '../../../../platform/auth/current-user.decorator';
 import { ApiProblems } from '../../../../platform/http/api-problems.decorator';
 import { PageQuery } from '../../../../platform/http/page.query';
 import { ListMyCouponsQuery } from '../../application/queries/list-my-coupons/list-my-coupons.query';
-import { UserCouponListResponse } from './coupon.response';
+import { UserCouponListResponse } from './user-coupon-list.response';
 
 @ApiTags('coupons')
 @ApiBearerAuth()

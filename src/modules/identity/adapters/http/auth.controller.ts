@@ -21,7 +21,8 @@ import { LogInRequest } from './log-in.request';
 import { LogOutRequest } from './log-out.request';
 import { RefreshRequest } from './refresh.request';
 import { SignUpRequest } from './sign-up.request';
-import { SignUpResponse, TokenPairResponse } from './user.response';
+import { SignUpResponse } from './sign-up.response';
+import { TokenPairResponse } from './token-pair.response';
 
 @ApiTags('auth')
 @Controller('auth')

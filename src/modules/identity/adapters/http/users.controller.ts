@@ -5,7 +5,7 @@ import type { AuthenticatedUser } from '../../../../platform/auth/authenticated-
 import { CurrentUser } from '../../../../platform/auth/current-user.decorator';
 import { ApiProblems } from '../../../../platform/http/api-problems.decorator';
 import { GetCurrentUserQuery } from '../../application/queries/get-current-user/get-current-user.query';
-import { MeResponse } from './user.response';
+import { MeResponse } from './me.response';
 
 @ApiTags('users')
 @ApiBearerAuth()

@@ -5,8 +5,8 @@ import { Public } from '../../../../platform/auth/public.decorator';
 import { ApiProblems } from '../../../../platform/http/api-problems.decorator';
 import { HttpCache } from '../../../../platform/http/http-cache';
 import { GetBestSellersQuery } from '../../application/queries/get-best-sellers/get-best-sellers.query';
-import { BestSellersRequest } from './order.requests';
-import { BestSellersResponse } from './order.responses';
+import { BestSellersRequest } from './best-sellers.request';
+import { BestSellersResponse } from './best-sellers.response';
 
 @ApiTags('catalog')
 @Controller('products')

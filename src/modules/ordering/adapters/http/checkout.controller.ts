@@ -7,8 +7,8 @@ import { ApiProblems } from '../../../../platform/http/api-problems.decorator';
 import { Idempotent } from '../../../../platform/idempotency/idempotent.decorator';
 import { CheckoutCartCommand } from '../../application/commands/checkout-cart/checkout-cart.command';
 import { OrderMetrics } from './order.metrics';
-import { PaymentOptionsRequest } from './order.requests';
-import { OrderResponse } from './order.responses';
+import { PaymentOptionsRequest } from './payment-options.request';
+import { OrderResponse } from './order.response';
 import { PLACEMENT_CONFLICTS } from './orders.controller';
 
 @ApiTags('orders')

@@ -19,8 +19,10 @@ import { PlaceOrderCommand } from '../../application/commands/place-order/place-
 import { GetOrderQuery } from '../../application/queries/get-order/get-order.query';
 import { ListOrdersQuery } from '../../application/queries/list-orders/list-orders.query';
 import { OrderMetrics } from './order.metrics';
-import { PlaceOrderRequest } from './order.requests';
-import { CancelOrderResponse, OrderPageResponse, OrderResponse } from './order.responses';
+import { PlaceOrderRequest } from './place-order.request';
+import { CancelOrderResponse } from './cancel-order.response';
+import { OrderPageResponse } from './order-page.response';
+import { OrderResponse } from './order.response';
 
 const orderId = new ResourceIdPipe('Order');
 export const PLACEMENT_CONFLICTS = [

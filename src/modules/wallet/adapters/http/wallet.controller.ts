@@ -16,11 +16,9 @@ import { ChargeWalletCommand } from '../../application/commands/charge-wallet/ch
 import { GetWalletQuery } from '../../application/queries/get-wallet/get-wallet.query';
 import { ListWalletTransactionsQuery } from '../../application/queries/list-wallet-transactions/list-wallet-transactions.query';
 import { ChargeWalletRequest } from './charge-wallet.request';
-import {
-  ChargeWalletResponse,
-  WalletResponse,
-  WalletTransactionPageResponse,
-} from './wallet.response';
+import { ChargeWalletResponse } from './charge-wallet.response';
+import { WalletResponse } from './wallet.response';
+import { WalletTransactionPageResponse } from './wallet-transaction-page.response';
 
 @ApiTags('wallet')
 @ApiBearerAuth()

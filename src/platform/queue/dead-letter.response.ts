@@ -1,21 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
 
-export class QueueCountsResponse {
-  @ApiProperty({ example: 'notifications' })
-  name!: string;
-  @ApiProperty() waiting!: number;
-  @ApiProperty() active!: number;
-  @ApiProperty() completed!: number;
-  @ApiProperty() failed!: number;
-  @ApiProperty() delayed!: number;
-  @ApiProperty() paused!: number;
-}
-
-export class QueuesResponse {
-  @ApiProperty({ type: [QueueCountsResponse] })
-  queues!: QueueCountsResponse[];
-}
-
 export class DeadLetterResponse {
   @ApiProperty() id!: string;
   @ApiProperty({ example: 'notifications' }) queue!: string;
@@ -30,11 +14,4 @@ export class DeadLetterResponse {
   @ApiProperty() failedAt!: string;
   @ApiProperty({ nullable: true, type: String }) redrivenAt!: string | null;
   @ApiProperty({ description: 'The job data (the event)', type: Object }) data!: unknown;
-}
-
-export class DeadLetterListResponse {
-  @ApiProperty({ type: [DeadLetterResponse] })
-  items!: DeadLetterResponse[];
-  @ApiProperty({ nullable: true, type: String })
-  nextCursor!: string | null;
 }

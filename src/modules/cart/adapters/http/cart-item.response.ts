@@ -17,16 +17,3 @@ export class CartItemResponse {
   })
   available!: boolean;
 }
-
-export class CartResponse {
-  @ApiProperty({
-    type: [CartItemResponse],
-    description: 'In the order the products were first added (then by product id)',
-  })
-  items!: CartItemResponse[];
-  @ApiProperty({
-    example: 48_000,
-    description: 'Sum of lineTotal over available lines only: what checkout could charge now',
-  })
-  total!: number;
-}

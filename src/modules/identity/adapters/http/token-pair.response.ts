@@ -1,16 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
 
-export class SignUpResponse {
-  @ApiProperty({ example: '01935f5e-8c1a-7b3e-9c41-2a4f5d6e7f80' }) id!: string;
-  @ApiProperty({ example: 'jane@example.com' }) email!: string;
-  @ApiProperty({ example: 'Jane' }) name!: string;
-  @ApiProperty({ enum: ['CUSTOMER', 'ADMIN'], example: 'CUSTOMER' }) role!: string;
-}
-
-export class MeResponse extends SignUpResponse {
-  @ApiProperty({ example: '2026-11-22T09:00:00.000Z' }) createdAt!: string;
-}
-
 export class TokenPairResponse {
   @ApiProperty({ description: 'JWT (HS256), send as `Authorization: Bearer <token>`' })
   accessToken!: string;

@@ -12,17 +12,3 @@ export class ProductResponse {
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }
-
-export class ProductPageResponse {
-  @ApiProperty({ type: [ProductResponse] }) items!: ProductResponse[];
-  @ApiProperty({
-    type: String,
-    nullable: true,
-    description: 'Pass as `cursor` for the next page; null on the last page',
-  })
-  nextCursor!: string | null;
-}
-
-export class StockResponse {
-  @ApiProperty({ description: 'Stock after the adjustment' }) stock!: number;
-}

@@ -1,0 +1,5 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+export class StockResponse {
+  @ApiProperty({ description: 'Stock after the adjustment' }) stock!: number;
+}

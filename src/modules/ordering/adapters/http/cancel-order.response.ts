@@ -1,0 +1,5 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+export class CancelOrderResponse {
+  @ApiProperty({ enum: ['CANCELLED'] }) status!: 'CANCELLED';
+}

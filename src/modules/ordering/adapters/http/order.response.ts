@@ -1,0 +1,16 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { OrderLineResponse } from './order-line.response';
+
+export class OrderResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: ['PAID', 'CANCELLED'] }) status!: string;
+  @ApiProperty({ type: [OrderLineResponse] }) items!: readonly OrderLineResponse[];
+  @ApiProperty() subtotal!: number;
+  @ApiProperty() discount!: number;
+  @ApiProperty() pointsUsed!: number;
+  @ApiProperty({ description: 'Taken from the wallet balance' }) paidAmount!: number;
+  @ApiProperty({ description: 'floor(1% of paidAmount)' }) pointsEarned!: number;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) userCouponId!: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) cancelledAt!: string | null;
+}

@@ -1,0 +1,23 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+
+export class PaymentOptionsRequest {
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'An AVAILABLE coupon of the caller (GET /users/me/coupons)',
+  })
+  @IsOptional()
+  @IsUUID()
+  userCouponId?: string;
+
+  @ApiPropertyOptional({
+    minimum: 0,
+    description: 'Points to spend; at most the points held and what is left to pay',
+    default: 0,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100_000_000)
+  pointsToUse?: number;
+}
