@@ -46,6 +46,15 @@ describe('Code style', () => {
     expect(crowded).toEqual([]);
   });
 
+  it('keeps application code in the folders of ARCHITECTURE.md (shared services in application/services/)', () => {
+    const astray = sourceFiles('src/modules').filter(
+      (file) =>
+        file.includes('/application/') &&
+        !/\/application\/(?:ports|commands|queries|services|events|testing)\//.test(file),
+    );
+    expect(astray).toEqual([]);
+  });
+
   it('is formatted with Prettier', async () => {
     expect(await run('prettier/bin/prettier.cjs', ['--check', '--log-level', 'warn', '.'])).toBe(
       '',

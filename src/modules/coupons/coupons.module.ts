@@ -21,7 +21,7 @@ import { UserCouponReadModel } from './application/ports/user-coupon.read-model.
 import { UserCouponRepository } from './application/ports/user-coupon.repository.port';
 import { GetCouponHandler } from './application/queries/get-coupon/get-coupon.handler';
 import { ListMyCouponsHandler } from './application/queries/list-my-coupons/list-my-coupons.handler';
-import { CouponRedemptionService } from './application/redemptions/coupon-redemption.service';
+import { CouponRedemptionService } from './application/services/coupon-redemption.service';
 
 /**
  * Coupons (API): issues created by admins, handed out first come, first

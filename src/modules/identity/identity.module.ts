@@ -19,7 +19,7 @@ import { LogInHandler } from './application/commands/log-in/log-in.handler';
 import { LogOutHandler } from './application/commands/log-out/log-out.handler';
 import { RefreshTokensHandler } from './application/commands/refresh-tokens/refresh-tokens.handler';
 import { SignUpHandler } from './application/commands/sign-up/sign-up.handler';
-import { TokenPairMinter } from './application/commands/token-pair-minter';
+import { TokenPairMinter } from './application/services/token-pair-minter.service';
 import { AccessTokenIssuer } from './application/ports/access-token-issuer.port';
 import { AccessTokenRevocation } from './application/ports/access-token-revocation.port';
 import { LoginThrottle } from './application/ports/login-throttle.port';

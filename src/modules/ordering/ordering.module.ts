@@ -18,7 +18,7 @@ import { TypeOrmOrderRepository } from './adapters/persistence/typeorm-order.rep
 import { RedisSalesRanking } from './adapters/ranking/redis-sales.ranking';
 import { CancelOrderHandler } from './application/commands/cancel-order/cancel-order.handler';
 import { CheckoutCartHandler } from './application/commands/checkout-cart/checkout-cart.handler';
-import { OrderPlacement } from './application/commands/order-placement';
+import { OrderPlacement } from './application/services/order-placement.service';
 import { PlaceOrderHandler } from './application/commands/place-order/place-order.handler';
 import { OrderReadModel } from './application/ports/order.read-model.port';
 import { OrderRepository } from './application/ports/order.repository.port';

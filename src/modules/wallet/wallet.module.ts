@@ -5,7 +5,7 @@ import { WalletController } from './adapters/http/wallet.controller';
 import { TypeOrmWalletReadModel } from './adapters/persistence/typeorm-wallet.read-model';
 import { TypeOrmWalletRepository } from './adapters/persistence/typeorm-wallet.repository';
 import { ChargeWalletHandler } from './application/commands/charge-wallet/charge-wallet.handler';
-import { WalletPaymentsService } from './application/payments/wallet-payments.service';
+import { WalletPaymentsService } from './application/services/wallet-payments.service';
 import { WalletPayments } from './application/ports/wallet-payments.port';
 import { WalletReadModel } from './application/ports/wallet.read-model.port';
 import { WalletRepository } from './application/ports/wallet.repository.port';

@@ -7,7 +7,7 @@ import { IdempotentConsumer } from '../../../../platform/queue/idempotent-consum
 import { OutboxJob } from '../../../../platform/queue/outbox-job';
 import { QUEUES } from '../../../../platform/queue/queue-names';
 import { SendEmailCommand } from '../../application/commands/send-email/send-email.command';
-import { EmailTemplates } from '../../application/email-templates';
+import { EmailTemplates } from '../../application/services/email-templates';
 import {
   UserContact,
   UserDirectory,

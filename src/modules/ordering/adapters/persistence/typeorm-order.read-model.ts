@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ReadDatabase } from '../../../../platform/database/read-database';
 import { OrderReadModel, SalesCount } from '../../application/ports/order.read-model.port';
 import { OrderView, OwnedOrderView } from '../../application/queries/get-order/order.view';
-import { toOrderView } from '../../application/commands/order-view.mapper';
+import { toOrderView } from '../../application/queries/get-order/order-view.mapper';
 import { OrderLineRow, OrderRow, toOrder } from './order.rows';
 
 /** Orders on a replica; the platform sends the acting user to the primary right after their writes. */

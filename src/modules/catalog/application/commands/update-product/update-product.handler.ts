@@ -7,7 +7,7 @@ import { CatalogCache } from '../../ports/catalog-cache.port';
 import { CategoryRepository } from '../../ports/category.repository.port';
 import { ProductRepository } from '../../ports/product.repository.port';
 import { ProductView } from '../../queries/get-product/product.view';
-import { toProductView } from '../product-view.mapper';
+import { toProductView } from '../../queries/get-product/product-view.mapper';
 import { UpdateProductCommand } from './update-product.command';
 
 /** Partial update under a row lock; caches are evicted after commit. */

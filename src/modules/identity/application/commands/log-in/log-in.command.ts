@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import { TokenPair } from '../token-pair';
+import { TokenPair } from '../../services/token-pair';
 
 export class LogInCommand extends Command<TokenPair> {
   constructor(

@@ -11,7 +11,7 @@ import { FakePasswordHasher } from '../../testing/fake-password-hasher.fake';
 import { FakeRefreshTokenCodec } from '../../testing/fake-refresh-token-codec.fake';
 import { InMemorySessionRepository } from '../../testing/in-memory-session.repository.fake';
 import { InMemoryUserRepository } from '../../testing/in-memory-user.repository.fake';
-import { TokenPairMinter } from '../token-pair-minter';
+import { TokenPairMinter } from '../../services/token-pair-minter.service';
 import { LogInCommand } from './log-in.command';
 import { LogInHandler } from './log-in.handler';
 

@@ -11,8 +11,8 @@ import { LoginThrottle } from '../../ports/login-throttle.port';
 import { PasswordHasher } from '../../ports/password-hasher.port';
 import { SessionRepository } from '../../ports/session.repository.port';
 import { UserRepository } from '../../ports/user.repository.port';
-import { TokenPairMinter } from '../token-pair-minter';
-import { TokenPair } from '../token-pair';
+import { TokenPairMinter } from '../../services/token-pair-minter.service';
+import { TokenPair } from '../../services/token-pair';
 import { LogInCommand } from './log-in.command';
 
 /**

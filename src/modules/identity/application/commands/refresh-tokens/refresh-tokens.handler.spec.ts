@@ -12,7 +12,7 @@ import { FakeRefreshTokenCodec } from '../../testing/fake-refresh-token-codec.fa
 import { InMemorySessionRepository } from '../../testing/in-memory-session.repository.fake';
 import { InMemoryUserRepository } from '../../testing/in-memory-user.repository.fake';
 import { RecordingAccessTokenRevocation } from '../../testing/recording-access-token-revocation.fake';
-import { TokenPairMinter } from '../token-pair-minter';
+import { TokenPairMinter } from '../../services/token-pair-minter.service';
 import { RefreshTokensCommand } from './refresh-tokens.command';
 import { RefreshTokensHandler } from './refresh-tokens.handler';
 

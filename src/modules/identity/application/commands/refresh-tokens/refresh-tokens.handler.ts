@@ -7,8 +7,8 @@ import { AccessTokenRevocation } from '../../ports/access-token-revocation.port'
 import { RefreshTokenCodec } from '../../ports/refresh-token-codec.port';
 import { SessionRepository } from '../../ports/session.repository.port';
 import { UserRepository } from '../../ports/user.repository.port';
-import { TokenPairMinter } from '../token-pair-minter';
-import { TokenPair } from '../token-pair';
+import { TokenPairMinter } from '../../services/token-pair-minter.service';
+import { TokenPair } from '../../services/token-pair';
 import { RefreshTokensCommand } from './refresh-tokens.command';
 
 type Outcome = { kind: 'rotated'; pair: TokenPair } | { kind: 'reused'; sessionId: string };

@@ -9,7 +9,7 @@ import { InMemoryCouponRedemptions } from '../../testing/in-memory-coupon-redemp
 import { InMemoryOrderRepository } from '../../testing/in-memory-order.repository.fake';
 import { InMemoryProductStock } from '../../testing/in-memory-product-stock.fake';
 import { InMemoryWalletPayments } from '../../testing/in-memory-wallet-payments.fake';
-import { OrderPlacement } from '../order-placement';
+import { OrderPlacement } from '../../services/order-placement.service';
 import { CancelOrderCommand } from './cancel-order.command';
 import { CancelOrderHandler } from './cancel-order.handler';
 

@@ -3,7 +3,7 @@ import { UnitOfWork } from '../../../../../shared/kernel/unit-of-work.port';
 import { ValidationError } from '../../../../../shared/kernel/validation.error';
 import { CartContents } from '../../../../cart/application/ports/cart-contents.port';
 import { OrderView } from '../../queries/get-order/order.view';
-import { OrderPlacement } from '../order-placement';
+import { OrderPlacement } from '../../services/order-placement.service';
 import { CheckoutCartCommand } from './checkout-cart.command';
 
 /** POST /cart/checkout: an order of the cart's lines, and the cart emptied, in one transaction. */

@@ -1,7 +1,7 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { UnitOfWork } from '../../../../../shared/kernel/unit-of-work.port';
 import { OrderView } from '../../queries/get-order/order.view';
-import { OrderPlacement } from '../order-placement';
+import { OrderPlacement } from '../../services/order-placement.service';
 import { PlaceOrderCommand } from './place-order.command';
 
 /** POST /orders: stock, coupon, points, balance, the order and its events in one transaction. */

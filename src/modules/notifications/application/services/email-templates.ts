@@ -1,4 +1,4 @@
-import { OutgoingEmail } from './ports/mailer.port';
+import { OutgoingEmail } from '../ports/mailer.port';
 
 /** Plain-text e-mails of the shop, one function per kind. */
 export const EmailTemplates = {

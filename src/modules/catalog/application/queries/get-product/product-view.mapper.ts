@@ -1,5 +1,5 @@
-import { Product } from '../../domain/product.aggregate';
-import { ProductView } from '../queries/get-product/product.view';
+import { Product } from '../../../domain/product.aggregate';
+import { ProductView } from './product.view';
 
 /** The view of a product just written (returned by create and update). */
 export function toProductView(product: Product): ProductView {

@@ -1,5 +1,5 @@
-import { Order } from '../../domain/order.aggregate';
-import { OrderView } from '../queries/get-order/order.view';
+import { Order } from '../../../domain/order.aggregate';
+import { OrderView } from './order.view';
 
 export function toOrderView(order: Order): OrderView {
   return {

@@ -7,7 +7,7 @@ import { WalletPayments } from '../../../wallet/application/ports/wallet-payment
 import { Order, OrderItem } from '../../domain/order.aggregate';
 import { OrderRepository } from '../ports/order.repository.port';
 import { OrderView } from '../queries/get-order/order.view';
-import { toOrderView } from './order-view.mapper';
+import { toOrderView } from '../queries/get-order/order-view.mapper';
 
 export interface PlacementRequest {
   readonly userId: string;
