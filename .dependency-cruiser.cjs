@@ -66,10 +66,14 @@ module.exports = {
       name: 'domain-is-pure',
       severity: 'error',
       comment:
-        'domain/ imports only its own domain and the shared kernel: no framework, ORM, adapter or platform.',
+        'domain/ imports only its own domain, the integration events its aggregates record (its own application/events/) and the shared kernel: no framework, ORM, adapter or platform.',
       from: { path: '(?:^|/)src/modules/([^/]+)/domain/' },
       to: {
-        pathNot: ['(?:^|/)src/modules/$1/domain/', '(?:^|/)src/shared/kernel/'],
+        pathNot: [
+          '(?:^|/)src/modules/$1/domain/',
+          '(?:^|/)src/modules/$1/application/events/',
+          '(?:^|/)src/shared/kernel/',
+        ],
         dependencyTypesNot: ['core'],
       },
     },
@@ -84,9 +88,19 @@ module.exports = {
           '(?:^|/)src/modules/$1/(?:domain|application)/',
           '(?:^|/)src/shared/kernel/',
           '(?:^|/)node_modules/@nestjs/cqrs(?:/|$)',
-          '(?:^|/)src/modules/[^/]+/application/(?:ports|commands|queries)/',
+          '(?:^|/)src/modules/[^/]+/application/(?:ports|commands|queries|events)/',
         ],
         dependencyTypesNot: ['core'],
+      },
+    },
+    {
+      name: 'integration-events-are-contracts',
+      severity: 'error',
+      comment:
+        'application/events/ holds the published contracts (type name + payload) that producers and other contexts import: plain TypeScript over the shared kernel, importing nothing else.',
+      from: { path: '(?:^|/)src/modules/([^/]+)/application/events/' },
+      to: {
+        pathNot: ['(?:^|/)src/modules/$1/application/events/', '(?:^|/)src/shared/kernel/'],
       },
     },
     {
@@ -100,13 +114,13 @@ module.exports = {
       name: 'modules-meet-through-ports-commands-queries',
       severity: 'error',
       comment:
-        'A module may use another module only through its application ports, commands and queries, never its domain or adapters.',
+        'A module may use another module only through its application ports, commands, queries and published integration events, never its domain, services or adapters.',
       from: { path: '(?:^|/)src/modules/([^/]+)/', pathNot: MODULE_FILE },
       to: {
         path: '(?:^|/)src/modules/[^/]+/',
         pathNot: [
           '(?:^|/)src/modules/$1/',
-          '(?:^|/)src/modules/[^/]+/application/(?:ports|commands|queries)/',
+          '(?:^|/)src/modules/[^/]+/application/(?:ports|commands|queries|events)/',
         ],
       },
     },

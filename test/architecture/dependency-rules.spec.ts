@@ -72,6 +72,26 @@ describe('Dependency rules (ARCHITECTURE.md rule 1)', () => {
       expect(found.some((v) => v.from.endsWith('shop/domain/price.ts'))).toBe(false);
     });
 
+    it('an integration event contract importing anything but the kernel', () => {
+      expect(
+        has(
+          'integration-events-are-contracts',
+          'billing/application/events/invoice-sent.integration-event.ts',
+        ),
+      ).toBe(true);
+    });
+
+    it("a domain importing another context's integration event", () => {
+      expect(has('domain-is-pure', 'billing/domain/invoice.ts')).toBe(true);
+    });
+
+    it('but not a domain recording its own, nor another context consuming it', () => {
+      expect(found.some((v) => v.from.endsWith('shop/domain/paid-order.ts'))).toBe(false);
+      expect(found.some((v) => v.from.endsWith('billing/adapters/order-paid.consumer.ts'))).toBe(
+        false,
+      );
+    });
+
     it('a platform folder importing one of a higher layer', () => {
       expect(has('platform-folders-are-layered', 'platform/config/config-reader.ts')).toBe(true);
       expect(has('platform-folders-are-layered', 'platform/database/write-marks.ts')).toBe(true);

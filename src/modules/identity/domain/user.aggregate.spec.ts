@@ -1,6 +1,6 @@
 import { ValidationError } from '../../../shared/kernel/validation.error';
 import { Email } from './email.value-object';
-import { UserRegistered } from './user-registered.domain-event';
+import { UserRegistered } from '../application/events/user-registered.integration-event';
 import { User } from './user.aggregate';
 
 const NOW = new Date('2025-01-15T09:00:00.000Z');

@@ -2,7 +2,7 @@ import { AggregateRoot } from '../../../shared/kernel/aggregate-root';
 import { ValidationError } from '../../../shared/kernel/validation.error';
 import { Email } from './email.value-object';
 import { Role } from './role';
-import { UserRegistered } from './user-registered.domain-event';
+import { UserRegistered } from '../application/events/user-registered.integration-event';
 
 export interface UserProps {
   readonly id: string;

@@ -1,7 +1,7 @@
 import { ValidationError } from '../../../shared/kernel/validation.error';
-import { OrderCancelled } from './order-cancelled.domain-event';
+import { OrderCancelled } from '../application/events/order-cancelled.integration-event';
 import { OrderNotCancellableError } from './order-not-cancellable.error';
-import { OrderPlaced } from './order-placed.domain-event';
+import { OrderPlaced } from '../application/events/order-placed.integration-event';
 import { Order, OrderItem } from './order.aggregate';
 
 const NOW = new Date('2025-03-10T12:00:00.000Z');

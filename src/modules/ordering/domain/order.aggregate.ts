@@ -1,8 +1,8 @@
 import { AggregateRoot } from '../../../shared/kernel/aggregate-root';
 import { FieldError, ValidationError } from '../../../shared/kernel/validation.error';
-import { OrderCancelled } from './order-cancelled.domain-event';
+import { OrderCancelled } from '../application/events/order-cancelled.integration-event';
 import { OrderNotCancellableError } from './order-not-cancellable.error';
-import { OrderPlaced } from './order-placed.domain-event';
+import { OrderPlaced } from '../application/events/order-placed.integration-event';
 import { OrderStatus } from './order-status';
 import { OrderingLimits } from './ordering-limits';
 

@@ -8,34 +8,16 @@ import { OutboxJob } from '../../../../platform/queue/outbox-job';
 import { QUEUES } from '../../../../platform/queue/queue-names';
 import { SendEmailCommand } from '../../application/commands/send-email/send-email.command';
 import { EmailTemplates } from '../../application/services/email-templates';
+import type { UserRegisteredPayload } from '../../../identity/application/events/user-registered.integration-event';
+import { UserRegistered } from '../../../identity/application/events/user-registered.integration-event';
 import {
   UserContact,
   UserDirectory,
 } from '../../../identity/application/ports/user-directory.port';
-
-/** Event types this module reacts to (the publishers' public contracts). */
-export const USER_REGISTERED = 'identity.user-registered.v1';
-export const ORDER_PLACED = 'ordering.order-placed.v1';
-export const ORDER_CANCELLED = 'ordering.order-cancelled.v1';
-
-interface OrderPlacedMessage {
-  orderId: string;
-  userId: string;
-  lines: Array<{ name: string; quantity: number; lineTotal: number }>;
-  paidAmount: number;
-}
-
-interface OrderCancelledMessage {
-  orderId: string;
-  userId: string;
-  refundedAmount: number;
-}
-
-interface UserRegisteredMessage {
-  userId: string;
-  email: string;
-  name: string;
-}
+import type { OrderCancelledPayload } from '../../../ordering/application/events/order-cancelled.integration-event';
+import { OrderCancelled } from '../../../ordering/application/events/order-cancelled.integration-event';
+import type { OrderPlacedPayload } from '../../../ordering/application/events/order-placed.integration-event';
+import { OrderPlaced } from '../../../ordering/application/events/order-placed.integration-event';
 
 /**
  * Turns events into e-mails. Each job runs through the idempotent consumer,
@@ -51,22 +33,22 @@ export class NotificationsProcessor implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.subscriptions.subscribe(USER_REGISTERED, {
+    this.subscriptions.subscribe(UserRegistered.TYPE, {
       queue: QUEUES.notifications,
       job: 'welcome-email',
     });
-    this.subscriptions.subscribe(ORDER_PLACED, {
+    this.subscriptions.subscribe(OrderPlaced.TYPE, {
       queue: QUEUES.notifications,
       job: 'order-confirmation-email',
     });
-    this.subscriptions.subscribe(ORDER_CANCELLED, {
+    this.subscriptions.subscribe(OrderCancelled.TYPE, {
       queue: QUEUES.notifications,
       job: 'order-cancellation-email',
     });
   }
 
   @Process({ name: 'welcome-email', concurrency: 5 })
-  async welcome(job: Job<OutboxJob<UserRegisteredMessage>>): Promise<void> {
+  async welcome(job: Job<OutboxJob<UserRegisteredPayload>>): Promise<void> {
     const { eventId, payload } = job.data;
     await this.consumer.runOnce('notifications.welcome-email', eventId, () =>
       this.commands.execute(
@@ -78,7 +60,7 @@ export class NotificationsProcessor implements OnModuleInit {
   }
 
   @Process({ name: 'order-confirmation-email', concurrency: 5 })
-  async orderConfirmation(job: Job<OutboxJob<OrderPlacedMessage>>): Promise<void> {
+  async orderConfirmation(job: Job<OutboxJob<OrderPlacedPayload>>): Promise<void> {
     const { eventId, payload } = job.data;
     await this.consumer.runOnce('notifications.order-confirmation-email', eventId, async () => {
       const contact = await this.recipient(payload.userId);
@@ -89,7 +71,7 @@ export class NotificationsProcessor implements OnModuleInit {
   }
 
   @Process({ name: 'order-cancellation-email', concurrency: 5 })
-  async orderCancellation(job: Job<OutboxJob<OrderCancelledMessage>>): Promise<void> {
+  async orderCancellation(job: Job<OutboxJob<OrderCancelledPayload>>): Promise<void> {
     const { eventId, payload } = job.data;
     await this.consumer.runOnce('notifications.order-cancellation-email', eventId, async () => {
       const contact = await this.recipient(payload.userId);

@@ -6,10 +6,10 @@ import { OutboxSubscriptions } from '../../../../platform/outbox/outbox-subscrip
 import { OutboxJob } from '../../../../platform/queue/outbox-job';
 import { QUEUES } from '../../../../platform/queue/queue-names';
 import { RecordSalesCommand } from '../../application/commands/record-sales/record-sales.command';
-import type { OrderCancelledPayload } from '../../domain/order-cancelled.domain-event';
-import { OrderCancelled } from '../../domain/order-cancelled.domain-event';
-import type { OrderPlacedPayload } from '../../domain/order-placed.domain-event';
-import { OrderPlaced } from '../../domain/order-placed.domain-event';
+import type { OrderCancelledPayload } from '../../application/events/order-cancelled.integration-event';
+import { OrderCancelled } from '../../application/events/order-cancelled.integration-event';
+import type { OrderPlacedPayload } from '../../application/events/order-placed.integration-event';
+import { OrderPlaced } from '../../application/events/order-placed.integration-event';
 
 /**
  * Keeps the sales ranking from order events. The ranking applies each event

@@ -5,7 +5,7 @@ import { SequentialIdGenerator } from '../../../../../shared/kernel/testing/sequ
 import { ValidationError } from '../../../../../shared/kernel/validation.error';
 import { EmailTakenError } from '../../../domain/email-taken.error';
 import { Email } from '../../../domain/email.value-object';
-import { UserRegistered } from '../../../domain/user-registered.domain-event';
+import { UserRegistered } from '../../events/user-registered.integration-event';
 import { User } from '../../../domain/user.aggregate';
 import { FakePasswordHasher } from '../../testing/fake-password-hasher.fake';
 import { InMemoryUserRepository } from '../../testing/in-memory-user.repository.fake';

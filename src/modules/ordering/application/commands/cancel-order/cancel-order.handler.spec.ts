@@ -3,7 +3,7 @@ import { FixedClock } from '../../../../../shared/kernel/testing/fixed-clock.fak
 import { ImmediateUnitOfWork } from '../../../../../shared/kernel/testing/immediate-unit-of-work.fake';
 import { RecordingEventOutbox } from '../../../../../shared/kernel/testing/recording-event-outbox.fake';
 import { SequentialIdGenerator } from '../../../../../shared/kernel/testing/sequential-id-generator.fake';
-import { OrderCancelled } from '../../../domain/order-cancelled.domain-event';
+import { OrderCancelled } from '../../events/order-cancelled.integration-event';
 import { OrderNotCancellableError } from '../../../domain/order-not-cancellable.error';
 import { InMemoryCouponRedemptions } from '../../testing/in-memory-coupon-redemptions.fake';
 import { InMemoryOrderRepository } from '../../testing/in-memory-order.repository.fake';

@@ -3,7 +3,7 @@ import { ImmediateUnitOfWork } from '../../../../../shared/kernel/testing/immedi
 import { RecordingEventOutbox } from '../../../../../shared/kernel/testing/recording-event-outbox.fake';
 import { SequentialIdGenerator } from '../../../../../shared/kernel/testing/sequential-id-generator.fake';
 import { ValidationError } from '../../../../../shared/kernel/validation.error';
-import { OrderPlaced } from '../../../domain/order-placed.domain-event';
+import { OrderPlaced } from '../../events/order-placed.integration-event';
 import { InMemoryCouponRedemptions } from '../../testing/in-memory-coupon-redemptions.fake';
 import { InMemoryOrderRepository } from '../../testing/in-memory-order.repository.fake';
 import { InMemoryProductStock } from '../../testing/in-memory-product-stock.fake';

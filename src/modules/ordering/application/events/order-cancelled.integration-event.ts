@@ -1,4 +1,4 @@
-import { DomainEvent } from '../../../shared/kernel/domain-event';
+import { DomainEvent } from '../../../../shared/kernel/domain-event';
 
 export interface OrderCancelledPayload {
   readonly orderId: string;
@@ -10,7 +10,13 @@ export interface OrderCancelledPayload {
   readonly cancelledAt: string;
 }
 
-/** A paid order was cancelled and refunded. */
+/**
+ * A paid order was cancelled and refunded.
+ *
+ * Published contract (docs/adr/0029): recorded by the aggregate, written to
+ * the outbox, consumed by other contexts through this file. Changing the
+ * payload incompatibly means a new TYPE version, not an edit.
+ */
 export class OrderCancelled extends DomainEvent<OrderCancelledPayload> {
   static readonly TYPE = 'ordering.order-cancelled.v1';
   readonly type = OrderCancelled.TYPE;

@@ -1,4 +1,4 @@
-import { DomainEvent } from '../../../shared/kernel/domain-event';
+import { DomainEvent } from '../../../../shared/kernel/domain-event';
 
 export interface OrderPlacedPayload {
   readonly orderId: string;
@@ -13,7 +13,13 @@ export interface OrderPlacedPayload {
   readonly placedAt: string;
 }
 
-/** An order was placed and paid; sales ranking and the confirmation e-mail follow from it. */
+/**
+ * An order was placed and paid; sales ranking and the confirmation e-mail follow from it.
+ *
+ * Published contract (docs/adr/0029): recorded by the aggregate, written to
+ * the outbox, consumed by other contexts through this file. Changing the
+ * payload incompatibly means a new TYPE version, not an edit.
+ */
 export class OrderPlaced extends DomainEvent<OrderPlacedPayload> {
   static readonly TYPE = 'ordering.order-placed.v1';
   readonly type = OrderPlaced.TYPE;

@@ -1,4 +1,4 @@
-import { DomainEvent } from '../../../shared/kernel/domain-event';
+import { DomainEvent } from '../../../../shared/kernel/domain-event';
 
 export interface UserRegisteredPayload {
   readonly userId: string;
@@ -6,7 +6,13 @@ export interface UserRegisteredPayload {
   readonly name: string;
 }
 
-/** A customer signed up; the welcome e-mail is sent from it. */
+/**
+ * A customer signed up; the welcome e-mail is sent from it.
+ *
+ * Published contract (docs/adr/0029): recorded by the aggregate, written to
+ * the outbox, consumed by other contexts through this file. Changing the
+ * payload incompatibly means a new TYPE version, not an edit.
+ */
 export class UserRegistered extends DomainEvent<UserRegisteredPayload> {
   static readonly TYPE = 'identity.user-registered.v1';
   readonly type = UserRegistered.TYPE;
