@@ -19,8 +19,8 @@ const MODULE_FILE = '(?:^|/)src/modules/[^/]+/[^/]+\\.module\\.ts$';
  */
 const PLATFORM_LAYERS = [
   ['config', 'resilience', 'request-context', 'clock-and-ids'],
-  ['observability'],
   ['redis'],
+  ['observability'],
   ['database'],
   ['cache', 'auth'],
   ['health', 'idempotency', 'throttling'],
