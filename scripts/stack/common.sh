@@ -1,0 +1,168 @@
+# shellcheck shell=bash
+# Shared by every service file of scripts/stack.sh: errors, profile and port
+# derivation, process helpers, the profile lock and package installation.
+# Sourced after stack.sh parsed its arguments (PROFILE, ROOT, SCRIPT_DIR set).
+
+die() {
+  echo "stack.sh: $*" >&2
+  exit 1
+}
+
+# ---------------------------------------------------------------- profile
+case $PROFILE in
+  dev | test | bench) ;;
+  *) die "unknown profile '$PROFILE' (dev|test|bench)" ;;
+esac
+BASE=$ROOT/.local/$PROFILE
+
+# by_profile DEV TEST BENCH: the value for the current profile
+by_profile() {
+  case $PROFILE in
+    dev) echo "$1" ;;
+    test) echo "$2" ;;
+    bench) echo "$3" ;;
+  esac
+}
+
+# profile_port VAR OVERRIDE OFFSET DEV TEST BENCH: sets VAR to the port of a
+# service. HEXA_PORT_BASE=N moves every port of the profile to N..N+9 (primary
+# N, replica N+1, Redis N+2, SMTP N+3, SMTP HTTP N+4; N+5..N+9 for services
+# added later), so several checkouts can run their stacks side by side. The
+# service's own HEXA_*_PORT (OVERRIDE names it) still wins over it.
+profile_port() {
+  local var=$1 override=$2 offset=$3 port
+  if [[ -n ${!override:-} ]]; then
+    port=${!override}
+  elif [[ -n ${HEXA_PORT_BASE:-} ]]; then
+    [[ $HEXA_PORT_BASE =~ ^[0-9]+$ ]] || die "invalid HEXA_PORT_BASE: $HEXA_PORT_BASE"
+    port=$((HEXA_PORT_BASE + offset))
+  else
+    port=$(by_profile "$4" "$5" "$6")
+  fi
+  [[ $port =~ ^[0-9]+$ ]] && ((port > 0 && port < 65536)) || die "invalid port: $port"
+  printf -v "$var" '%s' "$port"
+}
+
+IS_ROOT=0
+((EUID == 0)) && IS_ROOT=1
+
+# ---------------------------------------------------------------- processes
+now_ms() {
+  local t=${EPOCHREALTIME/[.,]/}
+  echo $((t / 1000))
+}
+
+# port_open PORT: something listens on 127.0.0.1:PORT
+port_open() {
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+pid_alive() { # running and not a zombie (orphans may wait a while for pid 1 to reap them)
+  [[ -n ${1:-} ]] && kill -0 "$1" 2>/dev/null || return 1
+  local k v
+  if [[ -r /proc/$1/status ]]; then
+    while read -r k v; do
+      if [[ $k == State: ]]; then
+        [[ $v != Z* && $v != X* ]]
+        return
+      fi
+    done <"/proc/$1/status" 2>/dev/null
+  fi
+  return 0
+}
+
+read_pid() { # read_pid FILE -> prints pid or nothing
+  local p=''
+  [[ -r $1 ]] && read -r p <"$1" 2>/dev/null || true
+  [[ $p =~ ^[0-9]+$ ]] && echo "$p"
+  return 0
+}
+
+pid_cmd_matches() { # pid_cmd_matches PID PATTERN
+  local pid=$1 pat=$2
+  pid_alive "$pid" || return 1
+  if [[ -r /proc/$pid/cmdline ]]; then
+    grep -qF -- "$pat" "/proc/$pid/cmdline" 2>/dev/null
+  else
+    ps -p "$pid" -o command= 2>/dev/null | grep -qF -- "$pat"
+  fi
+}
+
+launch_clean() { # exec "$@" with every fd above 2 closed (daemons must not keep a caller's pipes or our lock)
+  (
+    for fd in /proc/self/fd/*; do
+      fd=${fd##*/}
+      [[ $fd =~ ^[0-9]+$ ]] && ((fd > 2)) && eval "exec $fd>&-" 2>/dev/null
+    done
+    exec "$@"
+  )
+}
+
+find_bin() { # find_bin NAME... -> first found (also looks in sbin dirs)
+  local n d
+  for n in "$@"; do
+    if command -v "$n" >/dev/null 2>&1; then
+      command -v "$n"
+      return 0
+    fi
+    for d in /usr/sbin /usr/local/sbin /sbin /usr/libexec; do
+      [[ -x $d/$n ]] && {
+        echo "$d/$n"
+        return 0
+      }
+    done
+  done
+  return 1
+}
+
+SSD=$(find_bin start-stop-daemon || true)
+
+# ---------------------------------------------------------------- packages
+# Each service file registers "CHECK_FUNCTION:debian-package ..." here; the
+# check answers whether its binaries are present (and re-resolves them).
+PACKAGES=()
+
+ensure_packages() {
+  local entry check missing=() names=()
+  for entry in "${PACKAGES[@]}"; do
+    check=${entry%%:*}
+    "$check" || {
+      read -ra names <<<"${entry#*:}"
+      missing+=("${names[@]}")
+    }
+  done
+  ((${#missing[@]})) || return 0
+  if ((!IS_ROOT)); then
+    die "binaries missing and not root: skipping apt-get. Install them yourself, e.g.
+  sudo apt-get install -y --no-install-recommends ${missing[*]}"
+  fi
+  command -v apt-get >/dev/null || die "binaries missing (${missing[*]}) and no apt-get on this machine"
+  echo "packages: installing ${missing[*]}" >&2
+  apt-get update -qq >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+  for entry in "${PACKAGES[@]}"; do
+    "${entry%%:*}" || die "packages installed but binaries still missing (${entry#*:})"
+  done
+}
+
+# ---------------------------------------------------------------- lock, output
+LOCKED=0
+take_lock() { # serialise mutating commands of one profile; fd 9 is closed for every daemon
+  ((LOCKED)) && return 0
+  mkdir -p "$BASE"
+  if command -v flock >/dev/null 2>&1; then
+    exec 9>"$BASE/.stack.lock"
+    flock -w 120 9 || die "could not lock $BASE/.stack.lock"
+  fi
+  LOCKED=1
+}
+
+svc_line() { printf '%-8s %s\n' "$1" "$2"; }
+
+stopped_line() { # stopped_line SVC PORT: the line after a stop, from $STOPPED
+  if [[ $STOPPED == stopped ]]; then
+    svc_line "$1" "127.0.0.1:$2 stopped"
+  else
+    svc_line "$1" "127.0.0.1:$2 not running"
+  fi
+}

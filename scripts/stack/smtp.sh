@@ -1,0 +1,99 @@
+# shellcheck shell=bash
+# SMTP sink of scripts/stack.sh (scripts/smtp-sink.js): stores each message
+# as JSON under .local/<profile>/smtp/messages and serves them over HTTP.
+# Service: smtp.
+
+profile_port SMTP_PORT HEXA_SMTP_PORT 3 1025 1026 1030
+profile_port SMTP_HTTP_PORT HEXA_SMTP_HTTP_PORT 4 1080 1081 1085
+SMTP_DIR=$BASE/smtp
+SMTP_MESSAGES=$SMTP_DIR/messages
+
+smtp_env() {
+  cat <<ENV
+SMTP_URL=smtp://127.0.0.1:$SMTP_PORT
+SMTP_SINK_DIR=$SMTP_MESSAGES
+SMTP_SINK_HTTP=http://127.0.0.1:$SMTP_HTTP_PORT
+ENV
+}
+
+smtp_health() { # GET /health on the sink's HTTP port answers 200
+  local line
+  line=$(
+    exec 2>/dev/null
+    exec 3<>"/dev/tcp/127.0.0.1/$SMTP_HTTP_PORT" || exit 1
+    printf 'GET /health HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' >&3
+    IFS= read -r -t 2 l <&3 && printf '%s' "$l"
+  ) || return 1
+  [[ $line == HTTP/1.[01]\ 200* ]]
+}
+
+smtp_pid() { # pid of OUR sink, or nothing
+  local p
+  p=$(read_pid "$SMTP_DIR/smtp-sink.pid")
+  [[ -n $p ]] && pid_cmd_matches "$p" smtp-sink.js && echo "$p"
+  return 0
+}
+
+smtp_start() {
+  local pid
+  pid=$(smtp_pid)
+  if [[ -n $pid ]] && smtp_health; then
+    svc_line smtp "127.0.0.1:$SMTP_PORT up (reused, http://127.0.0.1:$SMTP_HTTP_PORT)"
+    return 0
+  fi
+  if [[ -z $pid ]]; then
+    port_open "$SMTP_PORT" && die "smtp: port 127.0.0.1:$SMTP_PORT is in use by another process, set HEXA_SMTP_PORT"
+    port_open "$SMTP_HTTP_PORT" && die "smtp: port 127.0.0.1:$SMTP_HTTP_PORT is in use by another process, set HEXA_SMTP_HTTP_PORT"
+    command -v node >/dev/null || die "node not found"
+    mkdir -p "$SMTP_MESSAGES"
+    launch_clean setsid nohup node "$SCRIPT_DIR/smtp-sink.js" --port "$SMTP_PORT" --http-port "$SMTP_HTTP_PORT" \
+      --dir "$SMTP_MESSAGES" --pid-file "$SMTP_DIR/smtp-sink.pid" \
+      </dev/null >>"$SMTP_DIR/smtp-sink.log" 2>&1 9>&- &
+    pid=$!
+    echo "$pid" >"$SMTP_DIR/smtp-sink.pid"
+  fi
+  local deadline=$(($(now_ms) + 15000))
+  until smtp_health; do
+    if (($(now_ms) > deadline)) || ! pid_alive "$pid"; then
+      tail -n 20 "$SMTP_DIR/smtp-sink.log" >&2 || true
+      die "smtp sink did not start (log: $SMTP_DIR/smtp-sink.log)"
+    fi
+    sleep 0.05
+  done
+  svc_line smtp "127.0.0.1:$SMTP_PORT up (started, http://127.0.0.1:$SMTP_HTTP_PORT)"
+}
+
+smtp_stop() {
+  local pid
+  pid=$(smtp_pid)
+  if [[ -z $pid ]]; then
+    rm -f "$SMTP_DIR/smtp-sink.pid"
+    STOPPED=not-running
+    stopped_line smtp "$SMTP_PORT"
+    return 0
+  fi
+  kill -TERM "$pid" 2>/dev/null || true
+  local deadline=$(($(now_ms) + 5000))
+  while pid_alive "$pid" || port_open "$SMTP_PORT"; do
+    if (($(now_ms) > deadline)); then
+      kill -KILL "$pid" 2>/dev/null || true
+      sleep 0.1
+      port_open "$SMTP_PORT" && die "smtp: port $SMTP_PORT still open"
+      break
+    fi
+    sleep 0.02
+  done
+  rm -f "$SMTP_DIR/smtp-sink.pid"
+  STOPPED=stopped
+  stopped_line smtp "$SMTP_PORT"
+}
+
+smtp_status() {
+  local pid
+  pid=$(smtp_pid)
+  if [[ -n $pid ]] && smtp_health; then
+    svc_line smtp "127.0.0.1:$SMTP_PORT running (pid $pid, http://127.0.0.1:$SMTP_HTTP_PORT, $SMTP_MESSAGES)"
+  else
+    svc_line smtp "127.0.0.1:$SMTP_PORT not running"
+  fi
+}
