@@ -1,10 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
+import { AuditModule } from './audit/audit.module';
 import { CacheModule } from './cache/cache.module';
 import { ClockAndIdsModule } from './clock-and-ids/clock-and-ids.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
+import { CryptoModule } from './crypto/crypto.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { loggerOptions } from './observability/logger.options';
@@ -26,6 +28,8 @@ export class PlatformModule {
         RedisModule,
         DatabaseModule,
         CacheModule,
+        CryptoModule,
+        AuditModule,
         HealthModule,
       ],
     };
