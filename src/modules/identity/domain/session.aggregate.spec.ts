@@ -39,18 +39,41 @@ describe(Session.name, () => {
       expect(sut.isRevoked()).toBe(false);
     });
 
-    it('rotates again when a spent token comes back within the grace window', () => {
+    it('replays the rotation when a spent token comes back within the grace window', () => {
       const token = tokenOf('session-1', at(0));
 
-      expect(sut.present(token, at(REUSE_GRACE_MS))).toBe('rotate');
+      expect(sut.present(token, at(REUSE_GRACE_MS), tokenOf('session-1'))).toBe('replay');
       expect(token.usedAt).toEqual(at(0));
+      expect(sut.isRevoked()).toBe(false);
+    });
+
+    it('detects reuse within the grace window once the successor was used', () => {
+      const token = tokenOf('session-1', at(0));
+
+      expect(sut.present(token, at(1_000), tokenOf('session-1', at(500)))).toBe('reuse-detected');
+      expect(sut.revokedReason).toBe('REUSE');
+    });
+
+    it('refuses a retry within the grace window whose successor is unknown, revoking nothing', () => {
+      const token = tokenOf('session-1', at(0));
+
+      expect(() => sut.present(token, at(1_000), null)).toThrow(UnauthorizedError);
+      expect(sut.isRevoked()).toBe(false);
+    });
+
+    it('never replays into a successor of another session', () => {
+      const token = tokenOf('session-1', at(0));
+
+      expect(() => sut.present(token, at(1_000), tokenOf('session-2'))).toThrow(UnauthorizedError);
       expect(sut.isRevoked()).toBe(false);
     });
 
     it('detects reuse beyond the grace window and revokes the session', () => {
       const token = tokenOf('session-1', at(0));
 
-      expect(sut.present(token, at(REUSE_GRACE_MS + 1))).toBe('reuse-detected');
+      expect(sut.present(token, at(REUSE_GRACE_MS + 1), tokenOf('session-1'))).toBe(
+        'reuse-detected',
+      );
       expect(sut.isRevoked()).toBe(true);
       expect(sut.revokedAt).toEqual(at(REUSE_GRACE_MS + 1));
       expect(sut.revokedReason).toBe('REUSE');

@@ -8,7 +8,12 @@ import { RefreshToken } from './refresh-token.entity';
  */
 export const REUSE_GRACE_MS = 5_000;
 
-export type RefreshOutcome = 'rotate' | 'reuse-detected';
+/**
+ * `rotate`: spend the token and mint its successor. `replay`: a retry within
+ * the grace; answer with the successor the first rotation minted (still
+ * unspent), never a second one. `reuse-detected`: the session was revoked.
+ */
+export type RefreshOutcome = 'rotate' | 'replay' | 'reuse-detected';
 
 export type SessionRevocationReason = 'LOGOUT' | 'REUSE';
 
@@ -69,10 +74,14 @@ export class Session extends AggregateRoot {
   }
 
   /**
-   * Decides what presenting `token` means: a fresh token (or a retry within
-   * the grace window) rotates; a spent one beyond it revokes the session.
+   * Decides what presenting `token` means. A fresh token rotates. A spent one
+   * within the grace window replays the rotation that spent it, as long as
+   * that rotation's `successor` is still unspent: a retry never yields a
+   * second, independent token of the family. A spent token whose successor
+   * was used already, or any spent token beyond the grace, revokes the
+   * session. Without a known successor a retry fails (401), revoking nothing.
    */
-  present(token: RefreshToken, now: Date): RefreshOutcome {
+  present(token: RefreshToken, now: Date, successor: RefreshToken | null = null): RefreshOutcome {
     if (token.sessionId !== this.props.id) throw new UnauthorizedError('Invalid refresh token');
     if (this.isRevoked()) throw new UnauthorizedError('Session was revoked');
     if (token.isExpired(now)) throw new UnauthorizedError('Refresh token expired');
@@ -80,7 +89,11 @@ export class Session extends AggregateRoot {
       token.spend(now);
       return 'rotate';
     }
-    if (now.getTime() - token.usedAt.getTime() <= REUSE_GRACE_MS) return 'rotate';
+    const withinGrace = now.getTime() - token.usedAt.getTime() <= REUSE_GRACE_MS;
+    if (withinGrace && successor?.sessionId === this.props.id && successor.usedAt === null)
+      return 'replay';
+    if (withinGrace && successor?.sessionId !== this.props.id)
+      throw new UnauthorizedError('Refresh token was already used');
     this.revoke(now, 'REUSE');
     return 'reuse-detected';
   }

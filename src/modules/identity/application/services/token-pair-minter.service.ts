@@ -16,17 +16,41 @@ export class TokenPairMinter {
     private readonly clock: Clock,
   ) {}
 
-  /** Must run inside the UnitOfWork that owns the session. */
-  async mint(user: { id: string; role: string }, sessionId: string): Promise<TokenPair> {
-    const secret = this.codec.generate();
+  /**
+   * Stores `secret` (a new random one by default) as the session's next
+   * refresh token and signs an access token. Must run inside the UnitOfWork
+   * that owns the session.
+   */
+  async mint(
+    user: { id: string; role: string },
+    sessionId: string,
+    secret: { token: string; hash: string } = this.codec.generate(),
+  ): Promise<TokenPair> {
     const expiresAt = new Date(this.clock.now().getTime() + this.codec.ttlSeconds() * 1000);
     await this.sessions.addToken(
       RefreshToken.issue({ id: this.ids.next(), sessionId, tokenHash: secret.hash, expiresAt }),
     );
+    return this.pair(user, sessionId, secret.token);
+  }
+
+  /** A pair around a refresh token the session already holds (a replayed rotation): stores nothing. */
+  reissue(
+    user: { id: string; role: string },
+    sessionId: string,
+    refreshToken: string,
+  ): Promise<TokenPair> {
+    return this.pair(user, sessionId, refreshToken);
+  }
+
+  private async pair(
+    user: { id: string; role: string },
+    sessionId: string,
+    refreshToken: string,
+  ): Promise<TokenPair> {
     const access = await this.issuer.issue({ userId: user.id, role: user.role, sessionId });
     return {
       accessToken: access.token,
-      refreshToken: secret.token,
+      refreshToken,
       tokenType: 'Bearer',
       expiresIn: access.expiresIn,
     };

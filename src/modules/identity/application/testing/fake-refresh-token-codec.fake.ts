@@ -14,6 +14,11 @@ export class FakeRefreshTokenCodec extends RefreshTokenCodec {
     return { token, hash: this.hash(token) };
   }
 
+  successorOf(token: string): { token: string; hash: string } {
+    const successor = `next(${token})`;
+    return { token: successor, hash: this.hash(successor) };
+  }
+
   hash(token: string): string {
     return `sha(${token})`;
   }

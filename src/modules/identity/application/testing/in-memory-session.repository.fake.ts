@@ -51,6 +51,11 @@ export class InMemorySessionRepository extends SessionRepository {
     return row ? RefreshToken.rehydrate(row) : undefined;
   }
 
+  /** Drops a stored token, as if it had been minted before the stored form existed. */
+  forgetToken(tokenHash: string): void {
+    for (const [id, row] of this.tokens) if (row.tokenHash === tokenHash) this.tokens.delete(id);
+  }
+
   /** All stored tokens, in insertion order. */
   storedTokens(): RefreshToken[] {
     return [...this.tokens.values()].map((row) => RefreshToken.rehydrate(row));

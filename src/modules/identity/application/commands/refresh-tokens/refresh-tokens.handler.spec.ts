@@ -159,15 +159,42 @@ describe(RefreshTokensHandler.name, () => {
     expect(sessions.storedTokens()).toHaveLength(1);
   });
 
-  it('rotates again when a spent token comes back within the grace window (lost response)', async () => {
-    const first = await sut.execute(new RefreshTokensCommand(OLD_TOKEN));
-    clock.advance(REUSE_GRACE_MS);
+  describe('when a spent token comes back within the grace window (lost response, lost race)', () => {
+    let first: { accessToken: string; refreshToken: string };
 
-    const retry = await sut.execute(new RefreshTokensCommand(OLD_TOKEN));
+    beforeEach(async () => {
+      first = await sut.execute(new RefreshTokensCommand(OLD_TOKEN));
+      clock.advance(REUSE_GRACE_MS);
+    });
 
-    expect(retry.refreshToken).not.toBe(first.refreshToken);
-    expect(sessions.storedSession('session-1')?.isRevoked()).toBe(false);
-    expect(revocation.revokeSessionCalls).toEqual([]);
+    it('answers with the same successor and a new access token, storing no second token', async () => {
+      const retry = await sut.execute(new RefreshTokensCommand(OLD_TOKEN));
+
+      expect(retry.refreshToken).toBe(first.refreshToken);
+      expect(retry.accessToken).toBe(issuer.issued[1]!.token);
+      expect(sessions.storedTokens()).toHaveLength(2);
+      expect(sessions.storedSession('session-1')?.isRevoked()).toBe(false);
+      expect(revocation.revokeSessionCalls).toEqual([]);
+    });
+
+    it('revokes the session when the successor was already used', async () => {
+      await sut.execute(new RefreshTokensCommand(first.refreshToken));
+
+      await expect(sut.execute(new RefreshTokensCommand(OLD_TOKEN))).rejects.toBeInstanceOf(
+        RefreshTokenReusedError,
+      );
+      expect(sessions.storedSession('session-1')?.revokedReason).toBe('REUSE');
+      expect(revocation.revokeSessionCalls).toEqual(['session-1']);
+    });
+
+    it('fails without revoking when the successor is unknown (a token rotated before successors were derived)', async () => {
+      sessions.forgetToken(codec.hash(first.refreshToken));
+
+      await expect(sut.execute(new RefreshTokensCommand(OLD_TOKEN))).rejects.toBeInstanceOf(
+        UnauthorizedError,
+      );
+      expect(sessions.storedSession('session-1')?.isRevoked()).toBe(false);
+    });
   });
 
   describe('when a spent token comes back after the grace window', () => {

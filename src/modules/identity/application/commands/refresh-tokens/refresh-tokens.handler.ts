@@ -15,9 +15,13 @@ type Outcome = { kind: 'rotated'; pair: TokenPair } | { kind: 'reused'; sessionI
 
 /**
  * Rotates a refresh token. The token and its session are row-locked, so two
- * concurrent refreshes with one token are serialized. Reuse of a spent token
- * revokes the session (committed) and then fails with REFRESH_TOKEN_REUSED;
- * the session's access tokens are revoked too.
+ * concurrent refreshes with one token are serialized. The successor's secret
+ * is derived from the presented one: a retry within the grace window (a lost
+ * response, or the loser of a race) gets that same successor back with a new
+ * access token, so one token never forks into two live ones. Reuse of a spent
+ * token beyond the grace, or after its successor was used, revokes the session
+ * (committed) and then fails with REFRESH_TOKEN_REUSED; the session's access
+ * tokens are revoked too.
  */
 @CommandHandler(RefreshTokensCommand)
 export class RefreshTokensHandler implements ICommandHandler<RefreshTokensCommand, TokenPair> {
@@ -38,12 +42,22 @@ export class RefreshTokensHandler implements ICommandHandler<RefreshTokensComman
       );
       if (!found) throw new UnauthorizedError('Invalid refresh token');
       const { session, token } = found;
-      const decision = session.present(token, this.clock.now());
+      const successor = this.codec.successorOf(command.refreshToken);
+      // Only a spent token needs its successor: whether it is still unspent decides replay or reuse.
+      const next =
+        token.usedAt === null
+          ? null
+          : ((await this.sessions.findByTokenHashForUpdate(successor.hash))?.token ?? null);
+      const decision = session.present(token, this.clock.now(), next);
       await this.sessions.save(session, token);
       if (decision === 'reuse-detected') return { kind: 'reused', sessionId: session.id };
       const user = await this.users.findById(session.userId);
       if (!user) throw new UnauthorizedError('Invalid refresh token');
-      return { kind: 'rotated', pair: await this.minter.mint(user, session.id) };
+      const pair =
+        decision === 'replay'
+          ? await this.minter.reissue(user, session.id, successor.token)
+          : await this.minter.mint(user, session.id, successor);
+      return { kind: 'rotated', pair };
     });
     if (outcome.kind === 'rotated') return outcome.pair;
     // The refresh family is already revoked in the database; denylisting its
