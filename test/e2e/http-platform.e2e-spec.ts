@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { AppProcess, baseEnv, startApi } from '../support/app-process';
 import { Db } from '../support/db';
@@ -55,6 +56,64 @@ describe('HTTP platform (e2e)', () => {
     });
     expect(response.status).toBe(415);
     expect(response.body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+  });
+
+  it('answers a lone surrogate in any body field with 400 naming the field, before anything is written', async () => {
+    const email = uniqueEmail('surrogate');
+    const cases: Array<[string, Record<string, string>]> = [
+      ['email', { email: `\ud800${email}`, password: 'password-123', name: 'x' }],
+      ['name', { email, password: 'password-123', name: 'Jane \udfff' }],
+    ];
+    for (const [field, body] of cases) {
+      const response = await api.post('/auth/signup', body);
+      expect(response.status).toBe(400);
+      expect(response.headers.get('content-type')).toContain('application/problem+json');
+      expect(response.body.code).toBe('VALIDATION_FAILED');
+      expect(response.body.errors).toEqual([
+        { field, message: `${field} must be well-formed Unicode` },
+      ]);
+    }
+    expect(await Db.rows('SELECT id FROM users WHERE email = ?', [email])).toHaveLength(0);
+  });
+
+  it("answers a path id longer than the router allows with 404 problem+json, not Fastify's 414", async () => {
+    const response = await api.get(`/products/${'x'.repeat(500)}`);
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+    expect(response.body.code).toBe('NOT_FOUND');
+    expect(response.headers.get('x-request-id')).toBeTruthy();
+  });
+
+  it('answers a path that is not percent-encoded UTF-8 with 400 VALIDATION_FAILED naming the path', async () => {
+    const response = await api.get('/products/%ED%A0%80');
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+    expect(response.body.errors).toEqual([{ field: 'path', message: expect.any(String) }]);
+  });
+
+  it('answers requests Node cannot parse with problem+json too (bad request line, headers too large)', async () => {
+    const raw = (request: string) =>
+      new Promise<string>((resolve, reject) => {
+        const socket = connect(app.port, '127.0.0.1', () => socket.end(request));
+        let answer = '';
+        socket.on('data', (chunk) => (answer += chunk.toString('latin1')));
+        socket.on('close', () => resolve(answer));
+        socket.on('error', reject);
+      });
+    const badLine = await raw('GET /\u0001 HTTP/1.1\r\nHost: x\r\n\r\n');
+    expect(badLine).toMatch(/^HTTP\/1\.1 400 /);
+    expect(badLine).toContain('application/problem+json');
+    expect(JSON.parse(badLine.slice(badLine.indexOf('\r\n\r\n') + 4))).toMatchObject({
+      status: 400,
+      code: 'VALIDATION_FAILED',
+    });
+    const hugeHeaders = await raw(
+      `GET /health/live HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`,
+    );
+    expect(hugeHeaders).toMatch(/^HTTP\/1\.1 431 /);
+    expect(JSON.parse(hugeHeaders.slice(hugeHeaders.indexOf('\r\n\r\n') + 4)).code).toBe(
+      'REQUEST_HEADERS_TOO_LARGE',
+    );
   });
 
   it('answers an unknown route with 404 NOT_FOUND problem+json', async () => {

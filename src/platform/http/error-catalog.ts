@@ -24,10 +24,12 @@ export const ERROR_CATALOG: Readonly<Record<string, { status: number; title: str
     status: 409,
     title: 'A request with this Idempotency-Key is in progress',
   },
+  REQUEST_TIMEOUT: { status: 408, title: 'The request was not received in time' },
   PAYLOAD_TOO_LARGE: { status: 413, title: 'Request body is too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported media type' },
   IDEMPOTENCY_KEY_REUSED: { status: 422, title: 'Idempotency-Key was used with another request' },
   RATE_LIMITED: { status: 429, title: 'Too many requests' },
+  REQUEST_HEADERS_TOO_LARGE: { status: 431, title: 'Request headers are too large' },
   INTERNAL_ERROR: { status: 500, title: 'Internal server error' },
   SERVICE_UNAVAILABLE: { status: 503, title: 'Service unavailable' },
 };
