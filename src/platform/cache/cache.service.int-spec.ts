@@ -90,14 +90,36 @@ describe(CacheService.name, () => {
   });
 
   it('does not load again when another instance filled the key between our miss and our lock', async () => {
-    const k = key();
-    await sut.set(k, 'filled by the other instance', 10_000);
-    // Our first look predates the fill; the other instance has already released its lock.
-    jest.spyOn(sut, 'get').mockResolvedValueOnce(undefined);
-    const loader = jest.fn(async () => 'loaded again');
+    const other = await createPlatformContext();
+    try {
+      const second = other.get(CacheService);
+      expect(await waitUntil(async () => other.get(RedisService).isReady(), 5_000)).toBe(true);
+      const k = key();
+      // The interleaving is injected at our Redis connection, not in the service under test:
+      // the other instance fills the key (its rebuild done, its lock released) right before
+      // our lock command reaches Redis, after our own look found nothing.
+      const client = redis.client;
+      const send = client.set.bind(client) as (...args: unknown[]) => Promise<unknown>;
+      const lockCommand = jest.spyOn(client, 'set' as never).mockImplementationOnce((async (
+        ...args: unknown[]
+      ) => {
+        await second.set(k, 'filled by the other instance', 10_000);
+        return send(...args);
+      }) as never);
+      const loader = jest.fn(async () => 'loaded again');
 
-    expect(await sut.getOrLoad(k, loader, { ttlMs: 10_000 })).toBe('filled by the other instance');
-    expect(loader).not.toHaveBeenCalled();
+      try {
+        expect(await sut.getOrLoad(k, loader, { ttlMs: 10_000 })).toBe(
+          'filled by the other instance',
+        );
+        expect(lockCommand).toHaveBeenCalledWith(`lock:${k}`, expect.any(String), 'PX', 2000, 'NX');
+        expect(loader).not.toHaveBeenCalled();
+      } finally {
+        lockCommand.mockRestore();
+      }
+    } finally {
+      await other.close();
+    }
   });
 
   it('treats Redis being down as a miss within ~100 ms and never hangs', async () => {
