@@ -3,7 +3,11 @@ import { Logger as TypeOrmLogger } from 'typeorm';
 
 /**
  * TypeORM's loggers print query parameters, which hold password hashes and
- * tokens: this one logs failed and slow statements without them.
+ * tokens: this one never logs parameters, only the SQL text of failed and
+ * slow statements (cut to 300 characters), migrations and warnings. The SQL
+ * text itself is not scrubbed: values must reach MySQL as parameters, never
+ * spliced into the statement, or they would show up here. The driver's error
+ * message is logged as it is and may quote a value (e.g. a duplicate key).
  */
 export class TypeOrmSafeLogger implements TypeOrmLogger {
   private readonly logger = new NestLogger('TypeORM');

@@ -8,7 +8,13 @@ const RETENTION_SECONDS = 35 * 86_400;
 /** A window's union is reused by readers for this long (best sellers may lag new sales by as much). */
 const WINDOW_TTL_MS = 5_000;
 
-/** The window's top entries, computing the union of its days only when no reader did so recently. */
+/**
+ * The window's top entries, computing the union of its days only when no
+ * reader did so recently. One script over keys of several days and the window
+ * key, which hash to different slots: it needs a single Redis (primary with
+ * replicas, as deployed). On Redis Cluster it fails with CROSSSLOT, and reads
+ * would have to fetch each day and merge them here.
+ */
 const TOP = `
 if redis.call('EXISTS', KEYS[1]) == 0 then
   redis.call('ZUNIONSTORE', KEYS[1], #KEYS - 1, unpack(KEYS, 2))
@@ -19,7 +25,8 @@ return redis.call('ZREVRANGEBYSCORE', KEYS[1], '+inf', '(0', 'WITHSCORES', 'LIMI
 /**
  * Applies one change at most once: the change id joins the day's set of
  * applied ids in the same atomic script that moves the counts. Both keys of a
- * day share the `{day}` hash tag, so the script also works on Redis Cluster.
+ * day share the `{day}` hash tag, so this write script would also run on
+ * Redis Cluster (the read script `TOP` would not, see above).
  */
 const RECORD = `
 if redis.call('SADD', KEYS[1], ARGV[1]) == 0 then return 0 end
