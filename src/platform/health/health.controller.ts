@@ -6,7 +6,12 @@ import {
   Res,
   ServiceUnavailableException,
 } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import {
   HealthCheckService,
   HealthIndicatorService,
@@ -37,6 +42,10 @@ export class HealthController {
   /** 200 while the process runs; checks no dependency. */
   @Get('live')
   @Header('Cache-Control', 'no-store')
+  @ApiOperation({
+    summary: 'Liveness: the process runs',
+    description: 'For orchestrators: 200 as long as the process runs; checks no dependency.',
+  })
   @ApiOkResponse({ description: 'The process is alive' })
   live(): { status: 'ok' } {
     return { status: 'ok' };
@@ -45,6 +54,11 @@ export class HealthController {
   /** 200 only when the primary and Redis answer and the instance is not shutting down. */
   @Get('ready')
   @Header('Cache-Control', 'no-store')
+  @ApiOperation({
+    summary: 'Readiness: whether this instance should get traffic',
+    description:
+      'For load balancers. The Terminus-style body names each dependency and its state; 503 tells the balancer to send traffic elsewhere.',
+  })
   @ApiOkResponse({ description: 'Ready for traffic (replicas may be degraded)' })
   @ApiServiceUnavailableResponse({
     description: 'Not ready: a dependency is down or the instance is draining',

@@ -28,7 +28,11 @@ export class AdminQueuesController {
   ) {}
 
   @Get('queues')
-  @ApiOperation({ summary: 'Job counts per queue and state' })
+  @ApiOperation({
+    summary: 'Job counts per queue and state',
+    description:
+      'Admin only. Waiting, active, completed, failed, delayed and paused jobs per Bull queue.',
+  })
   @ApiOkResponse({ type: QueuesResponse })
   @ApiProblems(401, 403, 503)
   async queues(): Promise<QueuesResponse> {
@@ -41,7 +45,11 @@ export class AdminQueuesController {
   }
 
   @Get('dead-letters')
-  @ApiOperation({ summary: 'Jobs that failed their last attempt, newest first' })
+  @ApiOperation({
+    summary: 'Jobs that failed their last attempt, newest first',
+    description:
+      'Admin only. Dead letters with the job data, the last error and the redrive status, keyset-paginated.',
+  })
   @ApiOkResponse({ type: DeadLetterListResponse })
   @ApiProblems(400, 401, 403)
   list(@Query() page: PageQuery): Promise<DeadLetterListResponse> {
@@ -50,7 +58,11 @@ export class AdminQueuesController {
 
   @Post('dead-letters/:id/redrive')
   @HttpCode(202)
-  @ApiOperation({ summary: 'Queue a dead letter again (the worker enqueues it within a second)' })
+  @ApiOperation({
+    summary: 'Queue a dead letter again (the worker enqueues it within a second)',
+    description:
+      'Admin only. Marks the dead letter for redrive; the worker puts the job back on its queue within about a second and the consumer still runs it at most once.',
+  })
   @ApiAcceptedResponse({ type: DeadLetterResponse })
   @ApiProblems(400, 401, 403, 404)
   redrive(@Param('id', new ParseUUIDPipe()) id: string): Promise<DeadLetterResponse> {

@@ -36,6 +36,8 @@ export class CartController {
   @ApiOperation({
     summary:
       'The caller’s cart with current prices and availability (reads its own writes at once)',
+    description:
+      "The caller's cart lines with current names and prices; `available` tells whether a line could be ordered now, and `total` sums the available lines only.",
   })
   @ApiOkResponse({ type: CartResponse })
   @ApiProblems(401, 429, 503)
@@ -47,6 +49,8 @@ export class CartController {
   @ApiOperation({
     summary:
       'Set the quantity of an ACTIVE product in the cart (at most 50 different products); returns the cart',
+    description:
+      "Sets (does not add to) the quantity of a product in the caller's cart, 1..100. The product must be ACTIVE; a cart holds at most 50 different products.",
   })
   @ApiParam({ name: 'productId', format: 'uuid' })
   @ApiOkResponse({ type: CartResponse })
@@ -63,6 +67,8 @@ export class CartController {
   @Delete('items/:productId')
   @ApiOperation({
     summary: 'Take a product out of the cart (a product not in the cart is fine); returns the cart',
+    description:
+      "Removes the product's line from the caller's cart; removing a product that is not in the cart is not an error.",
   })
   @ApiParam({ name: 'productId', format: 'uuid' })
   @ApiOkResponse({ type: CartResponse })
@@ -77,7 +83,10 @@ export class CartController {
 
   @Delete()
   @HttpCode(204)
-  @ApiOperation({ summary: 'Empty the cart' })
+  @ApiOperation({
+    summary: 'Empty the cart',
+    description: "Removes every line of the caller's cart.",
+  })
   @ApiNoContentResponse({ description: 'The cart is empty' })
   @ApiProblems(401, 429, 503)
   async clear(@CurrentUser() user: AuthenticatedUser): Promise<void> {

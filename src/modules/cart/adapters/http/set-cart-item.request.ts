@@ -4,6 +4,7 @@ import { CartLimits } from '../../domain/cart-limits';
 
 export class SetCartItemRequest {
   @ApiProperty({
+    type: 'integer',
     example: 2,
     minimum: CartLimits.quantity.min,
     maximum: CartLimits.quantity.max,

@@ -29,7 +29,10 @@ export class CategoriesController {
   @Public()
   @Get()
   @HttpCache({ maxAgeSeconds: 60, staleWhileRevalidateSeconds: 300 })
-  @ApiOperation({ summary: 'Categories by name' })
+  @ApiOperation({
+    summary: 'Categories by name',
+    description: 'All categories in name order, keyset-paginated. Public.',
+  })
   @ApiOkResponse({ type: CategoryPageResponse })
   @ApiProblems(400, 429)
   list(@Query() query: PageQuery): Promise<CategoryPageResponse> {
@@ -39,7 +42,11 @@ export class CategoriesController {
   @Roles('ADMIN')
   @Post()
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Create a category (admin); names are unique' })
+  @ApiOperation({
+    summary: 'Create a category (admin); names are unique',
+    description:
+      'Admin only. The name is trimmed; a name that exists already is 400 VALIDATION_FAILED.',
+  })
   @ApiCreatedResponse({ type: CategoryResponse })
   @ApiProblems(400, 401, 403, 413, 429)
   create(@Body() body: CreateCategoryRequest): Promise<CategoryResponse> {

@@ -35,13 +35,19 @@ export class CreateProductRequest {
   @MaxLength(CatalogLimits.descriptionMaxLength)
   description!: string;
 
-  @ApiProperty({ example: 24_000, minimum: 0, maximum: CatalogLimits.maxPrice, description: 'Won' })
+  @ApiProperty({
+    type: 'integer',
+    example: 24_000,
+    minimum: 0,
+    maximum: CatalogLimits.maxPrice,
+    description: 'Won',
+  })
   @IsInt()
   @Min(0)
   @Max(CatalogLimits.maxPrice)
   price!: number;
 
-  @ApiProperty({ example: 100, minimum: 0, maximum: CatalogLimits.maxStock })
+  @ApiProperty({ type: 'integer', example: 100, minimum: 0, maximum: CatalogLimits.maxStock })
   @IsInt()
   @Min(0)
   @Max(CatalogLimits.maxStock)

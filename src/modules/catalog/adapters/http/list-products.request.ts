@@ -22,6 +22,7 @@ export class ListProductsRequest extends PageQuery {
   q?: string;
 
   @ApiPropertyOptional({
+    type: 'integer',
     minimum: 0,
     maximum: CatalogLimits.maxPrice,
     description: 'Lowest price in won (inclusive)',
@@ -34,6 +35,7 @@ export class ListProductsRequest extends PageQuery {
   minPrice?: number;
 
   @ApiPropertyOptional({
+    type: 'integer',
     minimum: 0,
     maximum: CatalogLimits.maxPrice,
     description: 'Highest price in won (inclusive)',

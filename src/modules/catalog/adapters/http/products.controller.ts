@@ -48,6 +48,8 @@ export class ProductsController {
   @ApiOperation({
     summary:
       'Active products, newest first or by price; keyset pages stay stable while products are added',
+    description:
+      'Only ACTIVE products. Filter by `categoryId`, a case-insensitive name substring `q` and a price range; sort by `newest` (default), `price_asc` or `price_desc`. Pages are keyset pages: pass `nextCursor` back as `cursor`. Public and cacheable for 10 s.',
   })
   @ApiOkResponse({ type: ProductPageResponse })
   @ApiProblems(400, 429)
@@ -68,7 +70,11 @@ export class ProductsController {
   @Public()
   @Get(':id')
   @HttpCache(CATALOG_HTTP_CACHE)
-  @ApiOperation({ summary: 'One product; hidden products are visible to admins only' })
+  @ApiOperation({
+    summary: 'One product; hidden products are visible to admins only',
+    description:
+      'The product as stored now (price, stock, status). A HIDDEN product is 404 for everyone but admins. Public and cacheable for 10 s; a write is visible on the next read.',
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: ProductResponse })
   @ApiProblems(404, 429)
@@ -82,7 +88,11 @@ export class ProductsController {
   @Roles('ADMIN')
   @Post()
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Create a product (admin)' })
+  @ApiOperation({
+    summary: 'Create a product (admin)',
+    description:
+      'Admin only. The category must exist; `status` defaults to ACTIVE. Returns the product as `GET /products/{id}` shows it.',
+  })
   @ApiCreatedResponse({ type: ProductResponse })
   @ApiProblems(400, 401, 403, 413, 429)
   create(@Body() body: CreateProductRequest): Promise<ProductResponse> {
@@ -94,6 +104,8 @@ export class ProductsController {
   @ApiBearerAuth()
   @ApiOperation({
     summary: 'Change any fields of a product (admin); caches everywhere see it on the next read',
+    description:
+      'Admin only. Any subset of the create fields; omitted fields keep their value. Cached reads on every instance see the change on their next read.',
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: ProductResponse })
@@ -111,6 +123,8 @@ export class ProductsController {
   @ApiBearerAuth()
   @ApiOperation({
     summary: 'Hide a product (admin): no longer listed or sold; past orders keep it',
+    description:
+      'Admin only. The product becomes HIDDEN: it leaves lists and cannot be ordered or put in carts; orders that already hold it keep it.',
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiNoContentResponse({ description: 'The product is HIDDEN' })
@@ -126,6 +140,8 @@ export class ProductsController {
   @ApiOperation({
     summary:
       'Add or remove stock (admin); concurrent adjustments add up exactly and never go below 0',
+    description:
+      'Admin only. `delta` is added to the stock in one conditional update, so concurrent adjustments never lose one; a delta that would take the stock below 0 is 409 INSUFFICIENT_STOCK and changes nothing.',
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: StockResponse })

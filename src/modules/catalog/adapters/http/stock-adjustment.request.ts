@@ -6,6 +6,7 @@ import { trimString } from '../../../../platform/http/trim.transform';
 
 export class StockAdjustmentRequest {
   @ApiProperty({
+    type: 'integer',
     example: -3,
     description: `Change of stock, non-zero, within ±${CatalogLimits.maxAdjustment}`,
   })

@@ -33,7 +33,11 @@ export class CouponsController {
   @Post()
   @Roles('ADMIN')
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Create a coupon issue (admin)' })
+  @ApiOperation({
+    summary: 'Create a coupon issue (admin)',
+    description:
+      'Admin only. A FIXED or PERCENT discount (PERCENT may be capped by `maxDiscount`), a minimum order amount, a total quantity and a validity window.',
+  })
   @ApiCreatedResponse({ type: CouponResponse })
   @ApiProblems(400, 401, 403, 413, 429, 503)
   create(@Body() body: CreateCouponRequest): Promise<CouponResponse> {
@@ -53,7 +57,11 @@ export class CouponsController {
 
   @Public()
   @Get(':id')
-  @ApiOperation({ summary: 'A coupon issue with the quantity left (may lag issuing by ~1 s)' })
+  @ApiOperation({
+    summary: 'A coupon issue with the quantity left (may lag issuing by ~1 s)',
+    description:
+      'The coupon issue as created, with `remainingQuantity`, read from a replica. Public; an unknown id is 404.',
+  })
   @ApiOkResponse({ type: CouponResponse })
   @ApiProblems(404, 429)
   get(@Param('id', couponId) id: string): Promise<CouponResponse> {
@@ -65,6 +73,8 @@ export class CouponsController {
   @ApiOperation({
     summary:
       'Take one coupon of the issue: first come, first served, at most one per user, never more than totalQuantity',
+    description:
+      'Issues one coupon of the issue to the caller. Exactly `totalQuantity` are ever issued, however many ask at once; a second request of the same user is 409 COUPON_ALREADY_ISSUED.',
   })
   @ApiCreatedResponse({ type: IssuedCouponResponse })
   @ApiProblems(

@@ -29,6 +29,7 @@ export class CreateCouponRequest {
   discountType!: 'FIXED' | 'PERCENT';
 
   @ApiProperty({
+    type: 'integer',
     example: 10,
     minimum: 1,
     maximum: WON_MAX,
@@ -40,6 +41,7 @@ export class CreateCouponRequest {
   discountValue!: number;
 
   @ApiPropertyOptional({
+    type: 'integer',
     example: 5000,
     minimum: 1,
     maximum: WON_MAX,
@@ -53,6 +55,7 @@ export class CreateCouponRequest {
   maxDiscount?: number | null;
 
   @ApiProperty({
+    type: 'integer',
     example: 30000,
     minimum: 0,
     maximum: WON_MAX,
@@ -63,7 +66,7 @@ export class CreateCouponRequest {
   @Max(WON_MAX)
   minOrderAmount!: number;
 
-  @ApiProperty({ example: 100, minimum: 1, maximum: 1_000_000 })
+  @ApiProperty({ type: 'integer', example: 100, minimum: 1, maximum: 1_000_000 })
   @IsInt()
   @Min(1)
   @Max(1_000_000)

@@ -17,6 +17,8 @@ export class MyCouponsController {
   @Get()
   @ApiOperation({
     summary: 'The caller’s coupons, newest first (reads its own writes even from lagging replicas)',
+    description:
+      'Coupons issued to the caller with their status: AVAILABLE, USED (with the order) or EXPIRED once `validUntil` has passed.',
   })
   @ApiOkResponse({ type: UserCouponListResponse })
   @ApiProblems(400, 401, 429)

@@ -31,7 +31,11 @@ export class AuthController {
 
   @Public()
   @Post('signup')
-  @ApiOperation({ summary: 'Create a customer account; a welcome e-mail follows asynchronously' })
+  @ApiOperation({
+    summary: 'Create a customer account; a welcome e-mail follows asynchronously',
+    description:
+      'Email is trimmed and lower-cased, password 8..72 characters, name 1..50. The account gets the CUSTOMER role; the welcome e-mail is sent by the worker, once.',
+  })
   @ApiCreatedResponse({ type: SignUpResponse })
   @ApiProblems(400, { status: 409, codes: ['EMAIL_TAKEN'] }, 413, 429, 503)
   signUp(@Body() body: SignUpRequest): Promise<SignUpResponse> {
@@ -41,7 +45,11 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Exchange email and password for a token pair' })
+  @ApiOperation({
+    summary: 'Exchange email and password for a token pair',
+    description:
+      'Returns a short-lived access token (JWT) and a single-use refresh token that starts a session. Repeated failures for one email or one client are answered 429 with Retry-After.',
+  })
   @ApiOkResponse({ type: TokenPairResponse })
   @ApiProblems(400, { status: 401, codes: ['INVALID_CREDENTIALS'] }, 429, 503)
   logIn(@Body() body: LogInRequest, @Req() request: FastifyRequest): Promise<TokenPairResponse> {
@@ -51,7 +59,11 @@ export class AuthController {
   @Public()
   @Post('refresh')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Rotate a refresh token; reusing a spent one revokes its session' })
+  @ApiOperation({
+    summary: 'Rotate a refresh token; reusing a spent one revokes its session',
+    description:
+      'Spends the refresh token and returns a new pair of the same session. A retry within a few seconds gets the same successor back; presenting a spent token later, or after its successor was used, revokes the whole session (401 REFRESH_TOKEN_REUSED).',
+  })
   @ApiOkResponse({ type: TokenPairResponse })
   @ApiProblems(400, { status: 401, codes: ['UNAUTHORIZED', 'REFRESH_TOKEN_REUSED'] }, 429, 503)
   refresh(@Body() body: RefreshRequest): Promise<TokenPairResponse> {
@@ -63,6 +75,8 @@ export class AuthController {
   @ApiBearerAuth()
   @ApiOperation({
     summary: 'End the session: the access token and the refresh family stop working at once',
+    description:
+      'Revokes the session of the access token (or of `refreshToken` when given): its refresh tokens and access tokens stop working on every instance at once.',
   })
   @ApiNoContentResponse({ description: 'Logged out' })
   @ApiProblems(400, 401, 429, 503)

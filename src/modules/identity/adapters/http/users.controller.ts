@@ -16,6 +16,8 @@ export class UsersController {
   @Get('me')
   @ApiOperation({
     summary: 'The caller’s profile (reads its own writes even from lagging replicas)',
+    description:
+      "The authenticated user's id, email, name, role and creation time. Reads the caller's own recent writes even while replicas lag.",
   })
   @ApiOkResponse({ type: MeResponse })
   @ApiProblems(401, 404, 429)

@@ -19,6 +19,8 @@ export class BestSellersController {
   @ApiOperation({
     summary:
       'Best sellers by quantity over the last `days` UTC days (cancelled orders excluded); from Redis, or the database when Redis cannot answer',
+    description:
+      'Quantities sold per product over the last `days` UTC days (today included), highest first, at most `limit` entries. Public; may lag new orders by a few seconds.',
   })
   @ApiOkResponse({ type: BestSellersResponse })
   @ApiProblems(400, 429)

@@ -4,6 +4,7 @@ import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
 export class BestSellersRequest {
   @ApiPropertyOptional({
+    type: 'integer',
     minimum: 1,
     maximum: 30,
     default: 3,
@@ -16,7 +17,7 @@ export class BestSellersRequest {
   @Max(30)
   days: number = 3;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 50, default: 5 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 50, default: 5 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

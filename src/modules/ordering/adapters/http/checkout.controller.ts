@@ -22,7 +22,11 @@ export class CheckoutController {
 
   @Post('checkout')
   @Idempotent()
-  @ApiOperation({ summary: 'Order the cart’s lines (one transaction) and empty the cart' })
+  @ApiOperation({
+    summary: 'Order the cart’s lines (one transaction) and empty the cart',
+    description:
+      "Places an order of the cart's available lines exactly like `POST /orders` (coupon, points, wallet, stock in one transaction) and empties the cart in the same transaction. Requires an Idempotency-Key.",
+  })
   @ApiCreatedResponse({ type: OrderResponse })
   @ApiProblems(400, 401, { status: 409, codes: PLACEMENT_CONFLICTS }, 413, 422, 429, 503)
   async checkout(

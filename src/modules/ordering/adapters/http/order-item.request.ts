@@ -8,6 +8,7 @@ export class OrderItemRequest {
   productId!: string;
 
   @ApiProperty({
+    type: 'integer',
     minimum: OrderingLimits.quantity.min,
     maximum: OrderingLimits.quantity.max,
     example: 1,

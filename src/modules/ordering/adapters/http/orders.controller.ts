@@ -49,6 +49,8 @@ export class OrdersController {
   @ApiOperation({
     summary:
       'Place and pay an order from the wallet: stock, coupon, points, balance and the order change in one transaction',
+    description:
+      "Prices come from the catalog at the time of the order; the coupon's discount applies when its minimum is met; `pointsToUse` (default 0) is taken before the balance; 1% of the paid amount is earned as points. Everything commits together or not at all. Requires an Idempotency-Key: the same key and body replay the first response.",
   })
   @ApiCreatedResponse({ type: OrderResponse })
   @ApiProblems(400, 401, 404, { status: 409, codes: PLACEMENT_CONFLICTS }, 413, 422, 429, 503)
@@ -72,7 +74,10 @@ export class OrdersController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'The caller’s orders, newest first' })
+  @ApiOperation({
+    summary: 'The caller’s orders, newest first',
+    description: "Keyset-paginated list of the caller's own orders with their lines and amounts.",
+  })
   @ApiOkResponse({ type: OrderPageResponse })
   @ApiProblems(400, 401, 429)
   list(
@@ -85,6 +90,8 @@ export class OrdersController {
   @Get(':id')
   @ApiOperation({
     summary: 'One order (owner or admin; others get 404), current even right after placing it',
+    description:
+      'The order with its lines and amounts. Other users get 404, as for an unknown id. Visible right after `POST /orders` returns, however far replicas lag.',
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: OrderResponse })
@@ -101,6 +108,8 @@ export class OrdersController {
   @ApiOperation({
     summary:
       'Cancel a PAID order (owner or admin): restock, refund, restore used points, revoke earned points, coupon back if still valid',
+    description:
+      'Only PAID orders can be cancelled (409 ORDER_NOT_CANCELLABLE otherwise). Stock, wallet balance, used points and the coupon come back in one transaction; earned points are revoked (409 POINTS_ALREADY_SPENT if they are no longer held).',
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: CancelOrderResponse })

@@ -11,6 +11,7 @@ export class PaymentOptionsRequest {
   userCouponId?: string;
 
   @ApiPropertyOptional({
+    type: 'integer',
     minimum: 0,
     description: 'Points to spend; at most the points held and what is left to pay',
     default: 0,

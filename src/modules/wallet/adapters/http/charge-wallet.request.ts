@@ -3,6 +3,7 @@ import { IsInt, Max, Min } from 'class-validator';
 
 export class ChargeWalletRequest {
   @ApiProperty({
+    type: 'integer',
     example: 50_000,
     minimum: 1,
     maximum: 1_000_000,

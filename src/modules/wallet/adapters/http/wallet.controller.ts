@@ -30,7 +30,10 @@ export class WalletController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'The caller’s balance and points (0/0 before the first charge)' })
+  @ApiOperation({
+    summary: 'The caller’s balance and points (0/0 before the first charge)',
+    description: 'Balance in won and points held by the caller; both 0 before the first charge.',
+  })
   @ApiOkResponse({ type: WalletResponse })
   @ApiProblems(401, 429, 503)
   get(@CurrentUser() user: AuthenticatedUser): Promise<WalletResponse> {
@@ -63,7 +66,11 @@ export class WalletController {
   }
 
   @Get('transactions')
-  @ApiOperation({ summary: 'The caller’s wallet ledger, newest first (keyset pagination)' })
+  @ApiOperation({
+    summary: 'The caller’s wallet ledger, newest first (keyset pagination)',
+    description:
+      "Every movement of the caller's balance and points (charges, payments, refunds, points earned, used, restored and revoked) with the balance and points after it.",
+  })
   @ApiOkResponse({ type: WalletTransactionPageResponse })
   @ApiProblems(400, 401, 429, 503)
   transactions(
