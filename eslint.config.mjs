@@ -14,6 +14,7 @@ export default tseslint.config(
       'coverage/',
       'reports/',
       'test/architecture/fixtures/',
+      'clients/typescript/schema.d.ts',
     ],
   },
   js.configs.recommended,
