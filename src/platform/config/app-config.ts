@@ -1,5 +1,6 @@
 import { ConfigError } from './config.error';
 import { EnvReader } from './env-reader';
+import { PersonalDataConfig, readPersonalDataConfig } from './personal-data-config';
 
 /** Which executable reads the configuration: some variables only matter to one of them. */
 export type ProcessRole = 'api' | 'worker' | 'cli';
@@ -43,6 +44,7 @@ export class AppConfig {
     readonly purgeEveryMs: number;
   };
   readonly seedDemo: boolean;
+  readonly personalData: PersonalDataConfig;
 
   /** Only the database part, for the migration and seed commands. */
   static databaseFromEnv(env: Record<string, string | undefined> = process.env): DatabaseConfig {
@@ -108,5 +110,13 @@ export class AppConfig {
       purgeEveryMs: read.int('PURGE_EVERY_MS', 3_600_000, 100, 86_400_000),
     };
     this.seedDemo = read.bool('SEED_DEMO', true);
+    this.personalData = readPersonalDataConfig(env, this.database.database);
+  }
+
+  /** The personal-data keys alone (commands that encrypt, rotate or erase), or a ConfigError. */
+  static personalDataFromEnv(
+    env: Record<string, string | undefined> = process.env,
+  ): PersonalDataConfig {
+    return readPersonalDataConfig(env, AppConfig.databaseFromEnv(env).database);
   }
 }

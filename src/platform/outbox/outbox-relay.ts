@@ -42,6 +42,9 @@ export class OutboxRelay implements OnApplicationBootstrap {
   private loop: Promise<void> | undefined;
   private readonly published;
   private readonly failures;
+  private backlogRead:
+    | { at: number; value: Promise<{ pending: number; oldestAgeSeconds: number } | undefined> }
+    | undefined;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -51,28 +54,52 @@ export class OutboxRelay implements OnApplicationBootstrap {
     private readonly metrics: MetricsService,
   ) {
     this.published = metrics.counter(
-      'outbox_events_published_total',
+      'hexashop_outbox_events_published_total',
       'Outbox events handed to Bull',
     );
     this.failures = metrics.counter(
-      'outbox_publish_failures_total',
+      'hexashop_outbox_publish_failures_total',
       'Outbox batches that could not be enqueued',
     );
-    this.metrics.gauge(
-      'outbox_pending_events',
-      'Outbox events not yet published',
+    this.metrics.sharedGauge(
+      'hexashop_outbox_pending_events',
+      'Outbox events not yet published (exported by one worker)',
       [],
       async (gauge) => {
-        const rows = await withTimeout(
-          this.dataSource.query(
-            'SELECT COUNT(*) AS n FROM outbox_events WHERE published_at IS NULL',
-          ),
-          1000,
-          'outbox count',
-        ).catch(() => undefined);
-        if (rows) gauge.set(Number((rows as Array<{ n: number }>)[0]?.n ?? 0));
+        const backlog = await this.backlog();
+        if (backlog) gauge.set(backlog.pending);
       },
     );
+    this.metrics.sharedGauge(
+      'hexashop_outbox_oldest_pending_age_seconds',
+      'Age of the oldest unpublished outbox event, 0 when none (exported by one worker)',
+      [],
+      async (gauge) => {
+        const backlog = await this.backlog();
+        if (backlog) gauge.set(backlog.oldestAgeSeconds);
+      },
+    );
+  }
+
+  /** Backlog size and age for one scrape (both gauges share one query). */
+  private backlog(): Promise<{ pending: number; oldestAgeSeconds: number } | undefined> {
+    if (this.backlogRead && Date.now() - this.backlogRead.at < 1000) return this.backlogRead.value;
+    const value = withTimeout(
+      this.dataSource.query(
+        'SELECT COUNT(*) AS n, MIN(occurred_at) AS oldest FROM outbox_events WHERE published_at IS NULL',
+      ) as Promise<Array<{ n: number | string; oldest: Date | string | null }>>,
+      1000,
+      'outbox backlog',
+    )
+      .then(([row]) => ({
+        pending: Number(row?.n ?? 0),
+        oldestAgeSeconds: row?.oldest
+          ? Math.max(0, (Date.now() - new Date(row.oldest).getTime()) / 1000)
+          : 0,
+      }))
+      .catch(() => undefined);
+    this.backlogRead = { at: Date.now(), value };
+    return value;
   }
 
   onApplicationBootstrap(): void {
