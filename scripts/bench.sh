@@ -51,6 +51,8 @@ if ((!keep_stack)); then
 fi
 while IFS= read -r line; do export "${line?}"; done < <(stack env)
 export NODE_ENV=production
+# personal-data keys of the bench profile (generated once under .local/bench)
+while IFS= read -r line; do name=${line%%=*}; [[ -n ${!name:-} ]] || export "${line?}"; done < <(bash scripts/data-keys.sh ".local/bench")
 export ADMIN_EMAIL=admin@hexashop.local ADMIN_PASSWORD='Admin123!'
 export SEED_DEMO=true SEED_PRODUCTS=100000
 

@@ -9,6 +9,8 @@ bash scripts/ensure-deps.sh || exit 1
 bash scripts/stack.sh --profile test up || { echo "tests: 0 passed, 1 failed"; exit 1; }
 while IFS= read -r line; do export "${line?}"; done < <(bash scripts/stack.sh --profile test env)
 export NODE_ENV=test
+# personal-data keys of the test profile (generated once under .local/test)
+while IFS= read -r line; do name=${line%%=*}; [[ -n ${!name:-} ]] || export "${line?}"; done < <(bash scripts/data-keys.sh ".local/test")
 export JWT_SECRET="${JWT_SECRET:-test-secret-that-is-long-enough-0123456789}"
 export LOG_LEVEL="${LOG_LEVEL:-info}"
 export ADMIN_EMAIL="${ADMIN_EMAIL:-admin@hexashop.local}"

@@ -17,6 +17,8 @@ while IFS= read -r line; do export "${line?}"; done < <(bash scripts/stack.sh --
 secret_file=.local/$profile/jwt-secret
 [ -s "$secret_file" ] || node -e "process.stdout.write(require('crypto').randomBytes(32).toString('base64url'))" > "$secret_file"
 export JWT_SECRET="${JWT_SECRET:-$(cat "$secret_file")}"
+# personal-data keys (DATA_KEYS, BLIND_INDEX_KEY), generated once under .local/dev
+while IFS= read -r line; do name=${line%%=*}; [[ -n ${!name:-} ]] || export "${line?}"; done < <(bash scripts/data-keys.sh ".local/$profile")
 export ADMIN_EMAIL="${ADMIN_EMAIL:-admin@hexashop.local}"
 export ADMIN_PASSWORD="${ADMIN_PASSWORD:-Admin123!}"
 export API_PORT="${PORT:-3000}"

@@ -93,6 +93,9 @@ innodb-flush-log-at-trx-commit=2
 sync-binlog=0
 innodb-buffer-pool-size=256M
 innodb-log-file-size=256M
+# Row-based binary logging only, so triggers created by the application
+# account (the append-only audit_events guard, ADR 0034) are safe to replicate.
+log-bin-trust-function-creators=1
 CNF
   if [[ $I_NAME == primary ]]; then
     cat <<CNF
@@ -366,6 +369,8 @@ primary_start() {
   need_db_bins
   start_db primary
   local detail=$STARTED
+  # also on a server started before the option was in its my.cnf (dynamic)
+  dbq primary 'SET GLOBAL log_bin_trust_function_creators = 1' || die "primary: cannot set log_bin_trust_function_creators"
   provision_primary
   ((PROVISIONED)) && detail+=", provisioned $DB_NAME"
   svc_line primary "127.0.0.1:$PRIMARY_PORT up ($detail)"
@@ -459,7 +464,8 @@ cmd_reset_db() {
   need_db_bins
   inst_vars primary
   db_ping || die "primary is not running (run: scripts/stack.sh --profile $PROFILE up)"
-  dbq primary "DROP DATABASE IF EXISTS \`$DB_NAME\`; CREATE DATABASE \`$DB_NAME\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;"
+  # the member-key vault (<db>_keys, ADR 0035) goes with its database
+  dbq primary "DROP DATABASE IF EXISTS \`$DB_NAME\`; DROP DATABASE IF EXISTS \`${DB_NAME}_keys\`; CREATE DATABASE \`$DB_NAME\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;"
   wait_replica 30 || exit 1
   echo "reset-db: $DB_NAME recreated on 127.0.0.1:$PRIMARY_PORT and replicated"
 }

@@ -1,9 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
+import { AuditModule } from './audit/audit.module';
 import { CacheModule } from './cache/cache.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
+import { CryptoModule } from './crypto/crypto.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { KernelModule } from './kernel/kernel.module';
@@ -24,6 +26,8 @@ export class PlatformModule {
         ObservabilityModule,
         CacheModule,
         DatabaseModule,
+        CryptoModule,
+        AuditModule,
         HealthModule,
       ],
     };

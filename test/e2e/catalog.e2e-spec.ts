@@ -259,8 +259,8 @@ describe('Catalog (e2e)', () => {
   it('turns 200 concurrent GETs of a cold product on two instances into a handful of database reads', async () => {
     const product = await createProduct();
     const loads = async (): Promise<number> =>
-      (await metricSum(api.url, 'cache_loads_total', { cache: 'product' })) +
-      (await metricSum(api2.url, 'cache_loads_total', { cache: 'product' }));
+      (await metricSum(api.url, 'hexashop_cache_loads_total', { cache: 'product' })) +
+      (await metricSum(api2.url, 'hexashop_cache_loads_total', { cache: 'product' }));
     const before = await loads();
     const responses = await Promise.all(
       Array.from({ length: 200 }, (_, i) =>
@@ -442,7 +442,7 @@ describe('Catalog (e2e)', () => {
       await waitUntil(async () => (await fetch(`${api.url}/health/ready`)).status === 200, 15_000),
     ).toBe(true);
     const hits = (): Promise<number> =>
-      metricSum(api.url, 'cache_requests_total', { cache: 'product', result: 'hit' });
+      metricSum(api.url, 'hexashop_cache_requests_total', { cache: 'product', result: 'hit' });
     const before = await hits();
     await client.get(`/products/${product.id}`);
     await client.get(`/products/${product.id}`);

@@ -110,11 +110,11 @@ describe('HTTP platform (e2e)', () => {
     await api.get('/users/me');
     const text = await (await fetch(`${app.url}/metrics`)).text();
     expect(text).toMatch(
-      /http_request_duration_seconds_count\{method="GET",route="\/api\/v1\/users\/me",status_code="401"\} \d+/,
+      /hexashop_http_request_duration_seconds_count\{method="GET",route="\/api\/v1\/users\/me",status_code="401"\} \d+/,
     );
     expect(text).toContain('process_cpu_user_seconds_total');
-    expect(text).toMatch(/db_pool_connections\{pool="MASTER",state="open"\} [1-9]/);
-    expect(text).toMatch(/db_replica_lag_seconds\{replica="replica0"\} \d/);
+    expect(text).toMatch(/hexashop_db_pool_connections\{pool="MASTER",state="open"\} [1-9]/);
+    expect(text).toMatch(/hexashop_db_replica_lag_seconds\{replica="replica0"\} \d/);
   });
 
   it('rate limits a client above RATE_LIMIT_RPM with 429 and Retry-After', async () => {

@@ -115,7 +115,7 @@ describe('Orders (e2e)', () => {
     const [a, b] = [await createProduct(10, 12_000), await createProduct(10, 3_500)];
     await fund(buyer!, 50_000);
 
-    const placedBefore = await metricSum(apis[0]!.url, 'orders_placed_total');
+    const placedBefore = await metricSum(apis[0]!.url, 'hexashop_orders_placed_total');
     const placed = await clients[0]!.post(
       '/orders',
       {
@@ -127,7 +127,7 @@ describe('Orders (e2e)', () => {
       { token: buyer!.token, headers: { 'idempotency-key': randomUUID() } },
     );
     expect(placed.status).toBe(201);
-    expect(await metricSum(apis[0]!.url, 'orders_placed_total')).toBe(placedBefore + 1);
+    expect(await metricSum(apis[0]!.url, 'hexashop_orders_placed_total')).toBe(placedBefore + 1);
     expect(placed.body).toMatchObject({
       status: 'PAID',
       subtotal: 27_500,

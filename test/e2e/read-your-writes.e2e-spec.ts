@@ -6,9 +6,9 @@ import { Stack } from '../support/stack';
 
 async function readsBy(app: AppProcess, target: string, reason: string): Promise<number> {
   const text = await (await fetch(`${app.url}/metrics`)).text();
-  const match = new RegExp(`db_reads_total\\{target="${target}",reason="${reason}"\\} (\\d+)`).exec(
-    text,
-  );
+  const match = new RegExp(
+    `hexashop_db_reads_total\\{target="${target}",reason="${reason}"\\} (\\d+)`,
+  ).exec(text);
   return match ? Number(match[1]) : 0;
 }
 

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import Redis from 'ioredis';
 import { createConnection } from 'mysql2/promise';
 import { catalogScenarios } from './catalog.scenarios';
+import { identityScenarios } from './identity.scenarios';
 import { orderScenarios } from './orders.scenarios';
 import { formatSummary, summarizeProfile } from './cpu-profile';
 import {
@@ -15,6 +16,7 @@ import {
   CpuSample,
   LoadResult,
   LoadSettings,
+  mainThreadCpuSeconds,
   ManagedProcess,
   measure,
   processCpuSeconds,
@@ -31,7 +33,11 @@ import {
  * Add scenarios to SCENARIOS. Order placement runs last: it changes stock and
  * evicts product keys, which the catalog scenarios must not see.
  */
-const SCENARIOS: readonly Scenario[] = [...catalogScenarios, ...orderScenarios];
+const SCENARIOS: readonly Scenario[] = [
+  ...catalogScenarios,
+  ...identityScenarios,
+  ...orderScenarios,
+];
 
 const DOC = join(ROOT, 'docs', 'performance.md');
 const BEGIN = '<!-- bench:results:begin (written by npm run bench) -->';
@@ -89,7 +95,14 @@ async function freePort(): Promise<number> {
 
 function requiredEnv(): Record<string, string> {
   const env: Record<string, string> = {};
-  for (const name of ['DATABASE_URL', 'DATABASE_REPLICA_URLS', 'REDIS_URL', 'SMTP_URL']) {
+  for (const name of [
+    'DATABASE_URL',
+    'DATABASE_REPLICA_URLS',
+    'REDIS_URL',
+    'SMTP_URL',
+    'DATA_KEYS',
+    'BLIND_INDEX_KEY',
+  ]) {
     const value = process.env[name];
     if (!value) throw new BenchError(`${name} is not set: run npm run bench (scripts/bench.sh)`);
     env[name] = value;
@@ -128,13 +141,17 @@ class Context implements BenchContext {
 
   async cpu(origin: string | undefined): Promise<CpuSample> {
     let server: number | undefined;
+    let serverMainThread: number | undefined;
     if (origin === undefined) {
       const own = process.cpuUsage();
       server = (own.user + own.system) / 1e6;
     } else {
       for (const running of this.processes.values()) {
         const p = await running.catch(() => undefined);
-        if (p?.origin === origin) server = processCpuSeconds(p.child.pid);
+        if (p?.origin === origin) {
+          server = processCpuSeconds(p.child.pid);
+          serverMainThread = mainThreadCpuSeconds(p.child.pid);
+        }
       }
     }
     const info = await this.redis.info('cpu').catch(() => '');
@@ -142,6 +159,7 @@ class Context implements BenchContext {
     const redis = used('used_cpu_user') + used('used_cpu_sys');
     return {
       server,
+      serverMainThread,
       redis: Number.isNaN(redis) ? undefined : redis,
       database: databaseCpuSeconds(),
     };

@@ -85,11 +85,11 @@ interface CacheCounters {
 async function cacheCounters(context: BenchContext, cache: string): Promise<CacheCounters> {
   const api = await context.api();
   return {
-    hits: await counterValue(api, 'cache_requests_total', { cache, result: 'hit' }),
-    misses: await counterValue(api, 'cache_requests_total', { cache, result: 'miss' }),
-    errors: await counterValue(api, 'cache_requests_total', { cache, result: 'error' }),
-    replicaReads: await counterValue(api, 'db_reads_total', { target: 'replica' }),
-    primaryReads: await counterValue(api, 'db_reads_total', { target: 'primary' }),
+    hits: await counterValue(api, 'hexashop_cache_requests_total', { cache, result: 'hit' }),
+    misses: await counterValue(api, 'hexashop_cache_requests_total', { cache, result: 'miss' }),
+    errors: await counterValue(api, 'hexashop_cache_requests_total', { cache, result: 'error' }),
+    replicaReads: await counterValue(api, 'hexashop_db_reads_total', { target: 'replica' }),
+    primaryReads: await counterValue(api, 'hexashop_db_reads_total', { target: 'primary' }),
   };
 }
 

@@ -83,6 +83,8 @@ export interface LoadResult {
   readonly windowUs: readonly [number, number];
   /** CPU time per request of the server process and of Redis during the measured part (µs). */
   readonly serverCpuUsPerRequest?: number;
+  /** CPU time per request of the server's main (JavaScript) thread alone: no libuv pool (argon2), no GC helpers. */
+  readonly serverMainThreadCpuUsPerRequest?: number;
   readonly redisCpuUsPerRequest?: number;
   /** CPU time per request of both MariaDB servers (primary and replica, which applies every write). */
   readonly databaseCpuUsPerRequest?: number;
@@ -91,6 +93,8 @@ export interface LoadResult {
 /** CPU seconds used so far by the server under test, by Redis and by MariaDB (primary + replica). */
 export interface CpuSample {
   readonly server?: number;
+  /** The server's main thread only (Linux /proc/<pid>/task/<pid>). */
+  readonly serverMainThread?: number;
   readonly redis?: number;
   readonly database?: number;
 }
@@ -160,6 +164,10 @@ export async function measure(
     statusCodes,
     windowUs: [start, end],
     serverCpuUsPerRequest: perRequest(cpuBefore.server, cpuAfter.server),
+    serverMainThreadCpuUsPerRequest: perRequest(
+      cpuBefore.serverMainThread,
+      cpuAfter.serverMainThread,
+    ),
     redisCpuUsPerRequest: perRequest(cpuBefore.redis, cpuAfter.redis),
     databaseCpuUsPerRequest: perRequest(cpuBefore.database, cpuAfter.database),
   };
@@ -253,6 +261,10 @@ async function measureWorkers(
     firstErrors: [...(warmup?.firstErrors ?? []), ...run.firstErrors].slice(0, 5),
     windowUs: [start, end],
     serverCpuUsPerRequest: perRequest(cpuBefore.server, cpuAfter.server),
+    serverMainThreadCpuUsPerRequest: perRequest(
+      cpuBefore.serverMainThread,
+      cpuAfter.serverMainThread,
+    ),
     redisCpuUsPerRequest: perRequest(cpuBefore.redis, cpuAfter.redis),
     databaseCpuUsPerRequest: perRequest(cpuBefore.database, cpuAfter.database),
   };
@@ -260,9 +272,18 @@ async function measureWorkers(
 
 /** user + system CPU seconds of a process (Linux /proc), or undefined elsewhere. */
 export function processCpuSeconds(pid: number | undefined): number | undefined {
-  if (pid === undefined) return undefined;
+  return statCpuSeconds(pid === undefined ? undefined : `/proc/${pid}/stat`);
+}
+
+/** user + system CPU seconds of a process's main thread (its thread id is its pid). */
+export function mainThreadCpuSeconds(pid: number | undefined): number | undefined {
+  return statCpuSeconds(pid === undefined ? undefined : `/proc/${pid}/task/${pid}/stat`);
+}
+
+function statCpuSeconds(path: string | undefined): number | undefined {
+  if (path === undefined) return undefined;
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const stat = readFileSync(path, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     // fields[11] and [12] are utime and stime (fields 14 and 15 of proc(5)), in clock ticks
     return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;

@@ -2,8 +2,10 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Clock } from '../../shared/kernel/clock.port';
 import { IdGenerator } from '../../shared/kernel/id-generator.port';
+import { AddressesController } from './adapters/http/addresses.controller';
 import { AuthController } from './adapters/http/auth.controller';
 import { UsersController } from './adapters/http/users.controller';
+import { TypeOrmAddressBookRepository } from './adapters/persistence/typeorm-address-book.repository';
 import { RefreshTokenOrmEntity } from './adapters/persistence/refresh-token.orm-entity';
 import { SessionOrmEntity } from './adapters/persistence/session.orm-entity';
 import { TypeOrmSessionRepository } from './adapters/persistence/typeorm-session.repository';
@@ -15,11 +17,15 @@ import { CryptoRefreshTokenCodec } from './adapters/security/crypto-refresh-toke
 import { DenylistAccessTokenRevocation } from './adapters/security/denylist-access-token.revocation';
 import { JwtAccessTokenIssuer } from './adapters/security/jwt-access-token.issuer';
 import { RedisLoginThrottle } from './adapters/security/redis-login.throttle';
+import { AddAddressHandler } from './application/commands/add-address/add-address.handler';
 import { LogInHandler } from './application/commands/log-in/log-in.handler';
 import { LogOutHandler } from './application/commands/log-out/log-out.handler';
 import { RefreshTokensHandler } from './application/commands/refresh-tokens/refresh-tokens.handler';
+import { RemoveAddressHandler } from './application/commands/remove-address/remove-address.handler';
 import { SignUpHandler } from './application/commands/sign-up/sign-up.handler';
+import { UpdateAddressHandler } from './application/commands/update-address/update-address.handler';
 import { TokenPairMinter } from './application/commands/token-pair-minter';
+import { AddressBookRepository } from './application/ports/address-book.repository.port';
 import { AccessTokenIssuer } from './application/ports/access-token-issuer.port';
 import { AccessTokenRevocation } from './application/ports/access-token-revocation.port';
 import { LoginThrottle } from './application/ports/login-throttle.port';
@@ -29,17 +35,26 @@ import { SessionRepository } from './application/ports/session.repository.port';
 import { UserReadModel } from './application/ports/user.read-model.port';
 import { UserRepository } from './application/ports/user.repository.port';
 import { GetCurrentUserHandler } from './application/queries/get-current-user/get-current-user.handler';
+import { ListAddressesHandler } from './application/queries/list-addresses/list-addresses.handler';
+import { IdentityDirectoryModule } from './identity-directory.module';
 
 /** Identity: accounts, credentials, sessions and tokens. */
 @Module({
-  imports: [TypeOrmModule.forFeature([UserOrmEntity, SessionOrmEntity, RefreshTokenOrmEntity])],
-  controllers: [AuthController, UsersController],
+  imports: [
+    TypeOrmModule.forFeature([UserOrmEntity, SessionOrmEntity, RefreshTokenOrmEntity]),
+    IdentityDirectoryModule,
+  ],
+  controllers: [AuthController, UsersController, AddressesController],
   providers: [
     SignUpHandler,
     LogInHandler,
     RefreshTokensHandler,
     LogOutHandler,
     GetCurrentUserHandler,
+    AddAddressHandler,
+    UpdateAddressHandler,
+    RemoveAddressHandler,
+    ListAddressesHandler,
     {
       // Built by hand: application classes carry no Nest decorators.
       provide: TokenPairMinter,
@@ -49,6 +64,7 @@ import { GetCurrentUserHandler } from './application/queries/get-current-user/ge
     },
     { provide: UserRepository, useClass: TypeOrmUserRepository },
     { provide: SessionRepository, useClass: TypeOrmSessionRepository },
+    { provide: AddressBookRepository, useClass: TypeOrmAddressBookRepository },
     { provide: UserReadModel, useClass: TypeOrmUserReadModel },
     { provide: PasswordHasher, useClass: Argon2PasswordHasher },
     { provide: AccessTokenIssuer, useClass: JwtAccessTokenIssuer },

@@ -72,7 +72,7 @@ export class CacheService {
       ],
     });
     this.storeErrors = metrics.counter(
-      'cache_store_errors_total',
+      'hexashop_cache_store_errors_total',
       'Errors reported by the cache store',
       ['operation'],
     );

@@ -4,12 +4,17 @@ import { ConfigError } from './config.error';
 type Env = Record<string, string | undefined>;
 
 const SECRET = 'x'.repeat(32);
+/** 32 distinct bytes, base64: a well-formed key. */
+const key = (offset: number): string =>
+  Buffer.from(Array.from({ length: 32 }, (_, i) => (i * 7 + offset) % 256)).toString('base64');
 
 /** The smallest environment an API instance starts with. */
 const apiEnv = (overrides: Env = {}): Env => ({
   DATABASE_URL: 'mysql://shop:pw@db-primary:3306/hexashop',
   REDIS_URL: 'redis://redis:6379/0',
   JWT_SECRET: SECRET,
+  DATA_KEYS: `k1:${key(1)},k2:${key(2)}`,
+  BLIND_INDEX_KEY: key(3),
   ...overrides,
 });
 
@@ -178,6 +183,69 @@ describe(AppConfig.name, () => {
 
       expect(error.variable).toBe(name);
       expect(error.message.startsWith(`${name} `)).toBe(true);
+    });
+  });
+
+  describe('personal-data keys (DATA_KEYS, DATA_KEY_ACTIVE, BLIND_INDEX_KEY)', () => {
+    it('reads the ring, takes the first key as active and derives the vault schema', () => {
+      const sut = new AppConfig('api', apiEnv()).personalData;
+
+      expect([...sut.keys.keys()]).toEqual(['k1', 'k2']);
+      expect(sut.keys.get('k2')).toEqual(Buffer.from(key(2), 'base64'));
+      expect(sut.activeKeyId).toBe('k1');
+      expect(sut.blindIndexKey).toEqual(Buffer.from(key(3), 'base64'));
+      expect(sut.keySchema).toBe('hexashop_keys');
+    });
+
+    it('takes DATA_KEY_ACTIVE and MEMBER_KEYS_SCHEMA when given, and base64url keys', () => {
+      const sut = new AppConfig(
+        'api',
+        apiEnv({
+          DATA_KEYS: `k1:${key(1)}, k2:${Buffer.from(key(2), 'base64').toString('base64url')}`,
+          DATA_KEY_ACTIVE: 'k2',
+          MEMBER_KEYS_SCHEMA: 'vault',
+        }),
+      ).personalData;
+
+      expect(sut.activeKeyId).toBe('k2');
+      expect(sut.keys.get('k2')).toEqual(Buffer.from(key(2), 'base64'));
+      expect(sut.keySchema).toBe('vault');
+    });
+
+    it.each([
+      ['DATA_KEYS', { DATA_KEYS: undefined }],
+      ['DATA_KEYS', { DATA_KEYS: 'k1' }],
+      ['DATA_KEYS', { DATA_KEYS: `bad id!:${key(1)}` }],
+      ['DATA_KEYS', { DATA_KEYS: 'k1:not base64 at all' }],
+      ['DATA_KEYS', { DATA_KEYS: `k1:${Buffer.alloc(16, 1).toString('base64')}` }],
+      ['DATA_KEYS', { DATA_KEYS: `k1:${Buffer.alloc(32, 0).toString('base64')}` }],
+      ['DATA_KEYS', { DATA_KEYS: `k1:${key(1)},k1:${key(2)}` }],
+      ['DATA_KEY_ACTIVE', { DATA_KEY_ACTIVE: 'k9' }],
+      ['BLIND_INDEX_KEY', { BLIND_INDEX_KEY: undefined }],
+      ['BLIND_INDEX_KEY', { BLIND_INDEX_KEY: 'short' }],
+      ['BLIND_INDEX_KEY', { BLIND_INDEX_KEY: key(2) }],
+      ['MEMBER_KEYS_SCHEMA', { MEMBER_KEYS_SCHEMA: 'hexashop' }],
+      ['MEMBER_KEYS_SCHEMA', { MEMBER_KEYS_SCHEMA: 'a-b' }],
+    ])('stops on a bad %s with one message naming it and no key material', (variable, change) => {
+      const env = apiEnv(change as Env);
+      const error = configError(() => new AppConfig('worker', { ...env, SMTP_URL: 'smtp://m:25' }));
+
+      expect(error.variable).toBe(variable);
+      expect(error.message.startsWith(`${variable} `)).toBe(true);
+      expect(error.message).not.toContain(key(1));
+      expect(error.message).not.toContain(key(2));
+      expect(error.message.split('\n')).toHaveLength(1);
+    });
+
+    it('are read on their own for commands (personalDataFromEnv)', () => {
+      const sut = AppConfig.personalDataFromEnv({
+        DATABASE_URL: 'mysql://u:p@db:3306/shop',
+        DATA_KEYS: `a:${key(5)}`,
+        BLIND_INDEX_KEY: key(6),
+      });
+
+      expect(sut.activeKeyId).toBe('a');
+      expect(sut.keySchema).toBe('shop_keys');
     });
   });
 

@@ -1,5 +1,6 @@
 import { ConfigError } from './config.error';
 import { EnvReader } from './env-reader';
+import { PersonalDataConfig, readPersonalDataConfig } from './personal-data-config';
 
 /** Which executable reads the configuration: some variables only matter to one of them. */
 export type ProcessRole = 'api' | 'worker' | 'cli';
@@ -49,6 +50,7 @@ export class AppConfig {
     readonly shutdownGraceMs: number;
   };
   readonly seedDemo: boolean;
+  readonly personalData: PersonalDataConfig;
 
   /** Only the database part, for the migration and seed commands. */
   static databaseFromEnv(env: Record<string, string | undefined> = process.env): DatabaseConfig {
@@ -117,5 +119,13 @@ export class AppConfig {
       shutdownGraceMs: read.int('WORKER_SHUTDOWN_GRACE_MS', 20_000, 0, 3_600_000),
     };
     this.seedDemo = read.bool('SEED_DEMO', true);
+    this.personalData = readPersonalDataConfig(env, this.database.database);
+  }
+
+  /** The personal-data keys alone (commands that encrypt, rotate or erase), or a ConfigError. */
+  static personalDataFromEnv(
+    env: Record<string, string | undefined> = process.env,
+  ): PersonalDataConfig {
+    return readPersonalDataConfig(env, AppConfig.databaseFromEnv(env).database);
   }
 }

@@ -1,5 +1,6 @@
 import { AppConfig, DatabaseConfig, ProcessRole } from './app-config';
 import { ConfigError } from './config.error';
+import { PersonalDataConfig } from './personal-data-config';
 
 /**
  * Reads the configuration for a process; on a bad or missing value prints one
@@ -12,6 +13,17 @@ export function loadConfigOrExit(role: Exclude<ProcessRole, 'cli'>): AppConfig {
 /** The database configuration alone (migrations, seed), or exit naming the bad variable. */
 export function loadDatabaseConfigOrExit(): DatabaseConfig {
   return orExit(() => AppConfig.databaseFromEnv());
+}
+
+/** The database and personal-data keys (seed, key rotation, erasure replay), or exit naming the bad variable. */
+export function loadPersonalDataConfigOrExit(): {
+  database: DatabaseConfig;
+  personalData: PersonalDataConfig;
+} {
+  return orExit(() => ({
+    database: AppConfig.databaseFromEnv(),
+    personalData: AppConfig.personalDataFromEnv(),
+  }));
 }
 
 function orExit<T>(read: () => T): T {

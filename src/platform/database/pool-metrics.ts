@@ -6,6 +6,7 @@ interface PoolInternals {
   _allConnections?: { length: number };
   _freeConnections?: { length: number };
   _connectionQueue?: { length: number };
+  config?: { connectionLimit?: number };
 }
 
 interface DriverInternals {
@@ -14,8 +15,9 @@ interface DriverInternals {
 }
 
 /**
- * `db_pool_connections{pool,state}`: open, idle and waiting connections per
- * mysql2 pool (MASTER, SLAVE0, …), read at scrape time. mysql2 exposes no
+ * `hexashop_db_pool_connections{pool,state}`: open, idle and waiting
+ * connections per mysql2 pool (MASTER, SLAVE0, …), and
+ * `hexashop_db_pool_max_connections{pool}`, read at scrape time. mysql2 exposes no
  * public pool statistics, so this reads its queue lengths.
  */
 @Injectable()
@@ -27,7 +29,7 @@ export class PoolMetrics implements OnModuleInit {
 
   onModuleInit(): void {
     this.metrics.gauge(
-      'db_pool_connections',
+      'hexashop_db_pool_connections',
       'MySQL pool connections by pool and state',
       ['pool', 'state'],
       (gauge) => {
@@ -36,6 +38,15 @@ export class PoolMetrics implements OnModuleInit {
           gauge.set({ pool: name, state: 'idle' }, pool._freeConnections?.length ?? 0);
           gauge.set({ pool: name, state: 'waiting' }, pool._connectionQueue?.length ?? 0);
         }
+      },
+    );
+    this.metrics.gauge(
+      'hexashop_db_pool_max_connections',
+      'Most connections a MySQL pool may open',
+      ['pool'],
+      (gauge) => {
+        for (const [name, pool] of Object.entries(this.pools()))
+          gauge.set({ pool: name }, pool.config?.connectionLimit ?? 0);
       },
     );
   }

@@ -47,7 +47,7 @@ export async function createHttpApp(
     for (const [name, value] of security.set) reply.raw.setHeader(name, value);
     for (const name of security.removed) reply.raw.removeHeader(name);
     void reply.header('x-request-id', request.id);
-    RequestContext.run({ requestId: request.id }, done);
+    RequestContext.run({ requestId: request.id, clientAddress: request.ip }, done);
   });
 
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {

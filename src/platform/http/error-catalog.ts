@@ -2,6 +2,7 @@
 export const ERROR_CATALOG: Readonly<Record<string, { status: number; title: string }>> = {
   VALIDATION_FAILED: { status: 400, title: 'The request is not valid' },
   IDEMPOTENCY_KEY_MISSING: { status: 400, title: 'Idempotency-Key header is required' },
+  TOKEN_INVALID: { status: 400, title: 'The token is unknown, used or expired' },
   UNAUTHORIZED: { status: 401, title: 'Authentication required' },
   INVALID_CREDENTIALS: { status: 401, title: 'Email or password is wrong' },
   REFRESH_TOKEN_REUSED: { status: 401, title: 'Refresh token was already used' },
@@ -18,6 +19,7 @@ export const ERROR_CATALOG: Readonly<Record<string, { status: number; title: str
   ORDER_NOT_CANCELLABLE: { status: 409, title: 'Order cannot be cancelled' },
   POINTS_ALREADY_SPENT: { status: 409, title: 'Earned points were already spent' },
   BALANCE_LIMIT_EXCEEDED: { status: 409, title: 'Balance limit exceeded' },
+  ADDRESS_LIMIT_REACHED: { status: 409, title: 'The address book is full' },
   IDEMPOTENCY_IN_PROGRESS: {
     status: 409,
     title: 'A request with this Idempotency-Key is in progress',

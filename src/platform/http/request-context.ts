@@ -3,6 +3,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 /** What the platform knows about the request being served. */
 export interface RequestState {
   readonly requestId: string;
+  /** The client's address (behind a trusted proxy, from X-Forwarded-For); for audit rows, never logged by them. */
+  readonly clientAddress?: string;
   /** Set by the JWT guard once the caller is authenticated. */
   userId?: string;
   /**

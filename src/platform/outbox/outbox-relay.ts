@@ -32,6 +32,13 @@ interface OutboxRow {
   published_at: Date | null;
 }
 
+interface Backlog {
+  pending: number;
+  oldestPendingAgeSeconds: number;
+  undelivered: number;
+  oldestUndeliveredAgeSeconds: number;
+}
+
 type Redelivery = 'in-flight' | 'parked' | 'done' | 'republished';
 
 /**
@@ -62,6 +69,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly redelivered;
   private readonly failures;
   private readonly dataLosses;
+  private backlogRead: { at: number; value: Promise<Backlog | undefined> } | undefined;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -75,69 +83,80 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   ) {
     this.redeliveryMs = config.jobs.redeliveryMs;
     this.published = metrics.counter(
-      'outbox_events_published_total',
+      'hexashop_outbox_events_published_total',
       'Outbox events handed to Bull for the first time',
     );
     this.redelivered = metrics.counter(
-      'outbox_redeliveries_total',
+      'hexashop_outbox_redeliveries_total',
       'Jobs the relay added again because Redis no longer had them, or had them failed or stuck',
       ['queue', 'reason'],
     );
     this.failures = metrics.counter(
-      'outbox_publish_failures_total',
+      'hexashop_outbox_publish_failures_total',
       'Outbox batches that could not be enqueued',
     );
     this.dataLosses = metrics.counter(
-      'outbox_redis_data_loss_total',
+      'hexashop_outbox_redis_data_loss_total',
       'Times this relay found that Redis had lost the queues (and re-checked every undelivered event)',
     );
-    this.metrics.gauge(
-      'outbox_pending_events',
+    const backlogGauge = (name: string, help: string, pick: (backlog: Backlog) => number): void =>
+      this.metrics.sharedGauge(name, `${help} (exported by one worker)`, [], async (gauge) => {
+        const backlog = await this.backlog();
+        if (backlog) gauge.set(pick(backlog));
+      });
+    backlogGauge(
+      'hexashop_outbox_pending_events',
       'Outbox events not yet published',
-      [],
-      async (gauge) => {
-        const rows = await withTimeout(
-          this.dataSource.query(
-            'SELECT COUNT(*) AS n FROM outbox_events WHERE published_at IS NULL',
-          ),
-          1000,
-          'outbox count',
-        ).catch(() => undefined);
-        if (rows) gauge.set(Number((rows as Array<{ n: number }>)[0]?.n ?? 0));
-      },
+      (b) => b.pending,
     );
-    this.metrics.gauge(
-      'outbox_undelivered_events',
-      'Outbox events some subscribed consumer has not finished (in flight, retrying or dead letters)',
-      [],
-      async (gauge) => {
-        const rows = await withTimeout(
-          this.dataSource.query(
-            'SELECT COUNT(*) AS n FROM outbox_events WHERE delivered_at IS NULL',
-          ),
-          1000,
-          'outbox count',
-        ).catch(() => undefined);
-        if (rows) gauge.set(Number((rows as Array<{ n: number }>)[0]?.n ?? 0));
-      },
+    backlogGauge(
+      'hexashop_outbox_oldest_pending_age_seconds',
+      'Age of the oldest unpublished outbox event, 0 when none',
+      (b) => b.oldestPendingAgeSeconds,
     );
-    this.metrics.gauge(
-      'outbox_oldest_undelivered_seconds',
-      'Age of the oldest outbox event not yet delivered to every consumer (0 when none)',
-      [],
-      async (gauge) => {
-        const rows = await withTimeout(
-          this.dataSource.query(
-            'SELECT MIN(occurred_at) AS oldest FROM outbox_events WHERE delivered_at IS NULL',
-          ),
-          1000,
-          'outbox oldest',
-        ).catch(() => undefined);
-        if (!rows) return;
-        const oldest = (rows as Array<{ oldest: Date | null }>)[0]?.oldest;
-        gauge.set(oldest ? Math.max(0, (Date.now() - new Date(oldest).getTime()) / 1000) : 0);
-      },
+    backlogGauge(
+      'hexashop_outbox_undelivered_events',
+      'Outbox events some subscribed consumer has not finished (in flight, retrying, or a dead letter)',
+      (b) => b.undelivered,
     );
+    backlogGauge(
+      'hexashop_outbox_oldest_undelivered_age_seconds',
+      'Age of the oldest outbox event not yet delivered to every consumer, 0 when none',
+      (b) => b.oldestUndeliveredAgeSeconds,
+    );
+  }
+
+  /** Backlog sizes and ages for one scrape (the gauges share one query on the undelivered index). */
+  private backlog(): Promise<Backlog | undefined> {
+    if (this.backlogRead && Date.now() - this.backlogRead.at < 1000) return this.backlogRead.value;
+    const age = (at: Date | string | null | undefined) =>
+      at ? Math.max(0, (Date.now() - new Date(at).getTime()) / 1000) : 0;
+    const value = withTimeout(
+      this.dataSource.query(
+        `SELECT COUNT(*) AS undelivered, MIN(occurred_at) AS oldest,
+                SUM(published_at IS NULL) AS pending,
+                MIN(CASE WHEN published_at IS NULL THEN occurred_at END) AS oldest_pending
+           FROM outbox_events WHERE delivered_at IS NULL`,
+      ) as Promise<
+        Array<{
+          undelivered: number | string;
+          oldest: Date | string | null;
+          pending: number | string | null;
+          oldest_pending: Date | string | null;
+        }>
+      >,
+      1000,
+      'outbox backlog',
+    )
+      .then(([row]) => ({
+        pending: Number(row?.pending ?? 0),
+        oldestPendingAgeSeconds: age(row?.oldest_pending),
+        undelivered: Number(row?.undelivered ?? 0),
+        oldestUndeliveredAgeSeconds: age(row?.oldest),
+      }))
+      .catch(() => undefined);
+    this.backlogRead = { at: Date.now(), value };
+    return value;
   }
 
   onApplicationBootstrap(): void {

@@ -4,8 +4,12 @@ import { DataSource } from 'typeorm';
 import { IdGenerator } from '../../shared/kernel/id-generator.port';
 import { NotFoundError } from '../../shared/kernel/not-found.error';
 import { ReadDatabase } from '../database/read-database';
+import { MetricsService } from '../observability/metrics.service';
+import { withTimeout } from '../resilience/with-timeout';
 import { OutboxJob } from './outbox-job';
 import { ALL_QUEUES, QueueName } from './queue-names';
+
+const DEAD_LETTER_STATUSES = ['DEAD', 'REDRIVE_REQUESTED', 'REDRIVEN'] as const;
 
 export interface DeadLetterView {
   id: string;
@@ -15,7 +19,7 @@ export interface DeadLetterView {
   eventType: string | null;
   error: string;
   attempts: number;
-  status: 'DEAD' | 'REDRIVE_REQUESTED' | 'REDRIVEN';
+  status: (typeof DEAD_LETTER_STATUSES)[number];
   failedAt: string;
   redrivenAt: string | null;
   data: unknown;
@@ -54,7 +58,24 @@ export class DeadLetters {
     private readonly dataSource: DataSource,
     private readonly reads: ReadDatabase,
     private readonly ids: IdGenerator,
-  ) {}
+    metrics: MetricsService,
+  ) {
+    metrics.sharedGauge(
+      'hexashop_dead_letters',
+      'Dead letters by status (exported by one worker)',
+      ['status'],
+      async (gauge) => {
+        const rows = (await withTimeout(
+          this.dataSource.query('SELECT status, COUNT(*) AS n FROM dead_letters GROUP BY status'),
+          1000,
+          'dead letter count',
+        ).catch(() => undefined)) as Array<{ status: string; n: number | string }> | undefined;
+        if (!rows) return;
+        for (const status of DEAD_LETTER_STATUSES)
+          gauge.set({ status }, Number(rows.find((row) => row.status === status)?.n ?? 0));
+      },
+    );
+  }
 
   /** Records a job that exhausted its attempts (upsert: a redriven job may die again). */
   async record(queue: string, job: Job<OutboxJob>, error: Error): Promise<void> {

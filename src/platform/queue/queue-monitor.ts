@@ -17,9 +17,10 @@ export class QueueMonitor {
     private readonly moduleRef: ModuleRef,
     private readonly metrics: MetricsService,
   ) {
-    this.metrics.gauge(
-      'queue_jobs',
-      'Jobs per queue and state',
+    // Shared state: every instance reads the same Redis counts, so one exports them.
+    this.metrics.sharedGauge(
+      'hexashop_queue_jobs',
+      'Jobs per queue and state (exported by one worker)',
       ['queue', 'state'],
       async (gauge) => {
         const counts = await this.counts().catch(() => undefined);

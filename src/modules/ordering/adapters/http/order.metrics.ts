@@ -9,9 +9,11 @@ export class OrderMetrics {
   private readonly cancelledTotal: Counter<string>;
 
   constructor(metrics: MetricsService) {
-    this.placedTotal = metrics.counter('orders_placed_total', 'Orders placed and paid', ['via']);
+    this.placedTotal = metrics.counter('hexashop_orders_placed_total', 'Orders placed and paid', [
+      'via',
+    ]);
     this.cancelledTotal = metrics.counter(
-      'orders_cancelled_total',
+      'hexashop_orders_cancelled_total',
       'Orders cancelled and refunded',
     );
   }

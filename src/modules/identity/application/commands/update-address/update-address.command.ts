@@ -1,0 +1,14 @@
+import { Command } from '@nestjs/cqrs';
+import { PostalAddressInput } from '../../../domain/postal-address.value-object';
+import { AddressView } from '../../queries/list-addresses/address.view';
+
+export class UpdateAddressCommand extends Command<AddressView> {
+  constructor(
+    readonly userId: string,
+    readonly role: string,
+    readonly addressId: string,
+    readonly changes: Partial<PostalAddressInput> & { isDefault?: boolean },
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionContext } from '../database/transaction-context';
+import { MemberKeyStore } from './member-key-store';
+
+/**
+ * The vault for adapters: MemberKeyStore on the current UnitOfWork's
+ * connection (or the primary outside one), so creating or destroying a key
+ * commits with the member's rows.
+ */
+@Injectable()
+export class MemberKeyVault {
+  constructor(
+    private readonly store: MemberKeyStore,
+    private readonly transaction: TransactionContext,
+  ) {}
+
+  /** `schema`.member_keys, for read models that join the member's secret. */
+  get keysTable(): string {
+    return this.store.keysTable;
+  }
+
+  create(userId: string, now: Date): Promise<Buffer> {
+    return this.store.create(this.transaction.manager(), userId, now);
+  }
+
+  ensure(userId: string, now: Date): Promise<Buffer | null> {
+    return this.store.ensure(this.transaction.manager(), userId, now);
+  }
+
+  find(userId: string): Promise<Buffer | null> {
+    return this.store.find(this.transaction.manager(), userId);
+  }
+
+  findMany(userIds: readonly string[]): Promise<Map<string, Buffer>> {
+    return this.store.findMany(this.transaction.manager(), userIds);
+  }
+
+  destroy(userId: string, erasedAt: Date): Promise<void> {
+    return this.store.destroy(this.transaction.manager(), userId, erasedAt);
+  }
+}
