@@ -99,11 +99,12 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
       'hexashop_outbox_redis_data_loss_total',
       'Times this relay found that Redis had lost the queues (and re-checked every undelivered event)',
     );
-    const backlogGauge = (name: string, help: string, pick: (backlog: Backlog) => number): void =>
+    const backlogGauge = (name: string, help: string, pick: (backlog: Backlog) => number): void => {
       this.metrics.sharedGauge(name, `${help} (exported by one worker)`, [], async (gauge) => {
         const backlog = await this.backlog();
         if (backlog) gauge.set(pick(backlog));
       });
+    };
     backlogGauge(
       'hexashop_outbox_pending_events',
       'Outbox events not yet published',
