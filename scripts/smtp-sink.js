@@ -17,6 +17,15 @@
  *   DELETE /messages               delete all, 204
  *   DELETE /messages/<id>          delete one, 204
  *   GET    /                       minimal HTML list for people
+ *
+ * Fault injection for tests (HTTP):
+ *   PUT    /control  {"rules":[{"match":"<substring of a recipient>","action":"reject"|"delay","delayMs":5000}]}
+ *          reject: RCPT TO answers 451 (a temporary failure: the sender retries later);
+ *          delay:  the reply to DATA comes delayMs later; if the client went away
+ *                  meanwhile (timed out, killed) the message was never accepted and
+ *                  is discarded, as a real server does without its final reply.
+ *   GET    /control  {"rules":[...],"rejected":n,"delayed":n,"discarded":n}
+ *   DELETE /control  no rules, counters to 0, 204
  */
 
 const fs = require('node:fs');
@@ -147,6 +156,44 @@ async function storeMessage(parsed, session) {
   return message;
 }
 
+let control = { rules: [], rejected: 0, delayed: 0, discarded: 0 };
+const closedSessions = new Set();
+
+function ruleFor(addresses, action) {
+  return control.rules.find(
+    (rule) =>
+      rule.action === action &&
+      addresses.some((a) => String(a).toLowerCase().includes(String(rule.match).toLowerCase())),
+  );
+}
+
+function parseRules(body) {
+  const rules = body && Array.isArray(body.rules) ? body.rules : null;
+  if (!rules) throw new Error('body must be {"rules":[...]}');
+  for (const rule of rules) {
+    if (typeof rule.match !== 'string' || !['reject', 'delay'].includes(rule.action))
+      throw new Error('each rule needs "match" (string) and "action" ("reject" or "delay")');
+    if (rule.action === 'delay' && !(Number.isInteger(rule.delayMs) && rule.delayMs >= 0))
+      throw new Error('a delay rule needs "delayMs" (integer >= 0)');
+  }
+  return rules.map((rule) => ({ match: rule.match, action: rule.action, delayMs: rule.delayMs }));
+}
+
+function readBody(req) {
+  return new Promise((resolve, reject) => {
+    const chunks = [];
+    req.on('data', (chunk) => chunks.push(chunk));
+    req.on('end', () => {
+      try {
+        resolve(JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}'));
+      } catch (err) {
+        reject(err);
+      }
+    });
+    req.on('error', reject);
+  });
+}
+
 const smtp = new SMTPServer({
   secure: false,
   authOptional: true,
@@ -159,15 +206,44 @@ const smtp = new SMTPServer({
   onAuth(auth, _session, callback) {
     callback(null, { user: auth.username || 'anonymous' });
   },
+  onRcptTo(address, _session, callback) {
+    if (ruleFor([address.address], 'reject')) {
+      control.rejected += 1;
+      log(`rejected rcpt ${address.address} (fault rule)`);
+      const err = new Error('Mailbox temporarily unavailable (sink fault rule)');
+      err.responseCode = 451;
+      return callback(err);
+    }
+    callback();
+  },
+  onClose(session) {
+    closedSessions.add(session.id);
+    setTimeout(() => closedSessions.delete(session.id), 60_000).unref();
+  },
   onData(stream, session, callback) {
+    const to = ((session.envelope && session.envelope.rcptTo) || []).map((r) => r.address);
+    const delay = ruleFor(to, 'delay');
     simpleParser(stream)
-      .then((parsed) => storeMessage(parsed, session))
+      .then(async (parsed) => {
+        if (delay) {
+          control.delayed += 1;
+          await new Promise((resolve) => setTimeout(resolve, delay.delayMs));
+          if (closedSessions.has(session.id)) {
+            control.discarded += 1;
+            const err = new Error('client went away before the reply');
+            err.discarded = true;
+            throw err;
+          }
+        }
+        return storeMessage(parsed, session);
+      })
       .then((m) => {
         log(`stored ${m.id} to=${m.envelope.to.join(',')} subject=${JSON.stringify(m.subject)}`);
         callback(null, `queued as ${m.id}`);
       })
       .catch((err) => {
-        log(`error storing message: ${err.stack || err}`);
+        if (err.discarded) log(`discarded a message to ${to.join(',')}: ${err.message}`);
+        else log(`error storing message: ${err.stack || err}`);
         callback(err);
       });
   },
@@ -284,6 +360,25 @@ const httpServer = http.createServer(async (req, res) => {
             .filter((n) => n.endsWith('.json'))
             .map((n) => fsp.rm(path.join(opts.dir, n), { force: true })),
         );
+        return send(res, 204);
+      }
+      return send(res, 405, { error: 'method not allowed' });
+    }
+    if (p === '/control') {
+      if (req.method === 'GET') return send(res, 200, control);
+      if (req.method === 'PUT') {
+        let rules;
+        try {
+          rules = parseRules(await readBody(req));
+        } catch (err) {
+          return send(res, 400, { error: String(err.message || err) });
+        }
+        control = { ...control, rules };
+        log(`fault rules: ${JSON.stringify(rules)}`);
+        return send(res, 200, control);
+      }
+      if (req.method === 'DELETE') {
+        control = { rules: [], rejected: 0, delayed: 0, discarded: 0 };
         return send(res, 204);
       }
       return send(res, 405, { error: 'method not allowed' });

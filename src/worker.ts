@@ -2,10 +2,10 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { loadConfigOrExit } from './platform/config/load-config';
 import { installGracefulShutdown } from './platform/health/graceful-shutdown';
+import { StartupState } from './platform/health/startup-state';
 import { createHttpApp } from './platform/http/create-http-app';
 import { OutboxRelay } from './platform/outbox/outbox-relay';
-import { QueueMonitor } from './platform/queue/queue-monitor';
-import { ALL_QUEUES } from './platform/queue/queue-names';
+import { JobDrain } from './platform/queue/job-drain';
 import { packageVersion } from './version';
 import { WorkerModule } from './worker.module';
 
@@ -15,13 +15,23 @@ async function bootstrap(): Promise<void> {
     swagger: false,
     version: packageVersion(),
   });
-  installGracefulShutdown(app, config, async () => {
-    // Stop feeding work, then let running jobs finish, before connections close.
-    await app.get(OutboxRelay).stop();
-    const monitor = app.get(QueueMonitor);
-    await Promise.all(ALL_QUEUES.map((name) => monitor.queue(name).close()));
+  const logger = new Logger('Shutdown');
+  installGracefulShutdown(app, config, {
+    // Nothing routes traffic to a worker: it stops taking jobs at SIGTERM.
+    drainMs: 0,
+    workBudgetMs: config.jobs.shutdownGraceMs,
+    stopWork: async () => {
+      const [, drained] = await Promise.all([
+        app.get(OutboxRelay).stop(),
+        app.get(JobDrain).drain(config.jobs.shutdownGraceMs),
+      ]);
+      logger.log(
+        `jobs in flight at SIGTERM: ${drained.inFlight}, handed back: ${drained.handedBack}`,
+      );
+    },
   });
   await app.listen({ port: config.port, host: '0.0.0.0' });
+  app.get(StartupState).markStarted();
   new Logger('Bootstrap').log(`worker running; health and metrics on :${config.port}`);
 }
 

@@ -42,6 +42,12 @@ export class AppConfig {
     readonly couponExpiryEveryMs: number;
     /** How often the worker deletes expired idempotency records and old outbox events. */
     readonly purgeEveryMs: number;
+    /** Bull's job lock: a job whose worker stops renewing it is redelivered after this (stalled check every half). */
+    readonly lockMs: number;
+    /** An event not delivered this long after its last look is checked again and its missing jobs re-added. */
+    readonly redeliveryMs: number;
+    /** Worker: how long jobs in flight may finish after SIGTERM before they are handed back. */
+    readonly shutdownGraceMs: number;
   };
   readonly seedDemo: boolean;
   readonly personalData: PersonalDataConfig;
@@ -108,6 +114,9 @@ export class AppConfig {
       backoffMs: read.int('JOB_BACKOFF_MS', 1000, 1, 3_600_000),
       couponExpiryEveryMs: read.int('COUPON_EXPIRY_EVERY_MS', 60_000, 100, 86_400_000),
       purgeEveryMs: read.int('PURGE_EVERY_MS', 3_600_000, 100, 86_400_000),
+      lockMs: read.int('JOB_LOCK_MS', 30_000, 1_000, 600_000),
+      redeliveryMs: read.int('OUTBOX_REDELIVERY_MS', 30_000, 1_000, 3_600_000),
+      shutdownGraceMs: read.int('WORKER_SHUTDOWN_GRACE_MS', 20_000, 0, 3_600_000),
     };
     this.seedDemo = read.bool('SEED_DEMO', true);
     this.personalData = readPersonalDataConfig(env, this.database.database);

@@ -2,35 +2,49 @@ import { INestApplication, Logger } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { ShutdownState } from './shutdown-state';
 
-/** Extra time after the drain for in-flight work and connections to close. */
+/** Extra time after the drain and the work budget for connections to close. */
 const CLOSE_BUDGET_MS = 4_500;
 
+export interface ShutdownOptions {
+  /** How long readiness fails while requests are still served (API: SHUTDOWN_DRAIN_MS; the worker takes no traffic: 0). */
+  readonly drainMs?: number;
+  /** Stops this process's own work (worker: jobs and relay) after the drain. */
+  readonly stopWork?: () => Promise<void>;
+  /** Longest `stopWork` may take (the worker's WORKER_SHUTDOWN_GRACE_MS); counted into the forced-exit timer. */
+  readonly workBudgetMs?: number;
+}
+
 /**
- * SIGTERM/SIGINT handling for a load-balanced instance: readiness fails at
- * once, requests are still served for SHUTDOWN_DRAIN_MS (the balancer notices
- * and stops sending), then the server stops accepting and waits for in-flight
- * requests, then `stopWork` (worker: relay and jobs), then Nest closes Bull,
- * Redis and the database. A timer forces the exit if anything hangs.
+ * SIGTERM/SIGINT handling: readiness fails at once, requests are still served
+ * for the drain (the balancer notices and stops sending), then the server
+ * stops accepting and waits for in-flight requests, then `stopWork`, then Nest
+ * closes Bull, Redis and the database. A timer forces the exit after
+ * drain + work budget + 4.5 s if anything hangs.
  */
 export function installGracefulShutdown(
   app: INestApplication,
   config: AppConfig,
-  stopWork: () => Promise<void> = async () => undefined,
+  options: ShutdownOptions = {},
 ): void {
   const logger = new Logger('Shutdown');
+  const drainMs = options.drainMs ?? config.shutdownDrainMs;
+  const workBudgetMs = options.workBudgetMs ?? 0;
   let started = false;
   const shutdown = async (signal: string): Promise<void> => {
     if (started) return;
     started = true;
     app.get(ShutdownState).startDraining();
-    logger.log(`${signal}: not ready, draining for ${config.shutdownDrainMs} ms`);
-    setTimeout(() => {
-      logger.error('shutdown took too long, exiting');
-      process.exit(1);
-    }, config.shutdownDrainMs + CLOSE_BUDGET_MS).unref();
-    await new Promise((resolve) => setTimeout(resolve, config.shutdownDrainMs));
+    logger.log(`${signal}: not ready, draining for ${drainMs} ms`);
+    setTimeout(
+      () => {
+        logger.error('shutdown took too long, exiting');
+        process.exit(1);
+      },
+      drainMs + workBudgetMs + CLOSE_BUDGET_MS,
+    ).unref();
+    await new Promise((resolve) => setTimeout(resolve, drainMs));
     try {
-      await stopWork();
+      await options.stopWork?.();
       await app.close();
       logger.log('closed');
       process.exit(0);

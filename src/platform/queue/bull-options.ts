@@ -30,6 +30,11 @@ export function bullOptions(config: AppConfig): BullRootModuleOptions {
       removeOnComplete: { age: 24 * 3600, count: 10_000 },
       removeOnFail: { age: 7 * 24 * 3600 },
     },
-    settings: { stalledInterval: 15_000, maxStalledCount: 2, lockDuration: 30_000 },
+    // A job whose worker died is taken by another within lockMs + lockMs / 2.
+    settings: {
+      lockDuration: config.jobs.lockMs,
+      stalledInterval: Math.round(config.jobs.lockMs / 2),
+      maxStalledCount: 2,
+    },
   };
 }

@@ -7,7 +7,7 @@ import { ReadDatabase } from '../database/read-database';
 import { MetricsService } from '../observability/metrics.service';
 import { withTimeout } from '../resilience/with-timeout';
 import { OutboxJob } from './outbox-job';
-import { QueueName } from './queue-names';
+import { ALL_QUEUES, QueueName } from './queue-names';
 
 const DEAD_LETTER_STATUSES = ['DEAD', 'REDRIVE_REQUESTED', 'REDRIVEN'] as const;
 
@@ -36,6 +36,11 @@ interface DeadLetterRow {
   status: DeadLetterView['status'];
   failed_at: Date;
   redriven_at: Date | null;
+}
+
+/** Key of a dead letter in the set `deadJobIds` returns. */
+export function deadLetterKey(queue: string, jobId: string): string {
+  return `${queue}\u0000${jobId}`;
 }
 
 type Enqueue = (queue: QueueName, jobName: string, data: OutboxJob, jobId: string) => Promise<void>;
@@ -131,8 +136,21 @@ export class DeadLetters {
     return toView(rows[0]);
   }
 
-  /** Worker: re-enqueues the dead letters whose redrive was requested. */
-  async redriveRequested(enqueue: Enqueue): Promise<number> {
+  /**
+   * Which of these job ids have a dead letter that was not redriven yet, as
+   * `deadLetterKey`s: the relay leaves those jobs to the operator.
+   */
+  async deadJobIds(jobIds: readonly string[]): Promise<Set<string>> {
+    if (jobIds.length === 0) return new Set();
+    const rows = (await this.dataSource.query(
+      "SELECT queue, job_id FROM dead_letters WHERE queue IN (?) AND job_id IN (?) AND status <> 'REDRIVEN'",
+      [ALL_QUEUES, jobIds],
+    )) as Array<{ queue: string; job_id: string }>;
+    return new Set(rows.map((row) => deadLetterKey(row.queue, row.job_id)));
+  }
+
+  /** Worker: re-enqueues the dead letters whose redrive was requested; returns their job ids. */
+  async redriveRequested(enqueue: Enqueue): Promise<string[]> {
     return this.dataSource.transaction('READ COMMITTED', async (manager) => {
       const rows = (await manager.query(
         `SELECT id, queue, job_name, job_id, payload FROM dead_letters
@@ -149,7 +167,7 @@ export class DeadLetters {
         );
         this.logger.log(`redrove ${row.queue}/${row.job_name}#${row.job_id}`);
       }
-      return rows.length;
+      return rows.map((row) => row.job_id);
     });
   }
 }

@@ -5,9 +5,11 @@ import { AdminQueuesController } from './admin-queues.controller';
 import { bullOptions } from './bull-options';
 import { DeadLetters } from './dead-letters';
 import { IdempotentConsumer } from './idempotent-consumer';
+import { JobDrain } from './job-drain';
 import { JobFailureRecorder } from './job-failure-recorder';
 import { ALL_QUEUES } from './queue-names';
 import { QueueMonitor } from './queue-monitor';
+import { QueueStoreEpoch } from './queue-store-epoch';
 
 const bull = [
   BullModule.forRootAsync({ inject: [AppConfig], useFactory: bullOptions }),
@@ -35,8 +37,22 @@ export class QueueModule {
     return {
       module: QueueModule,
       imports: bull,
-      providers: [QueueMonitor, DeadLetters, IdempotentConsumer, JobFailureRecorder],
-      exports: [QueueMonitor, DeadLetters, IdempotentConsumer, BullModule],
+      providers: [
+        QueueMonitor,
+        DeadLetters,
+        IdempotentConsumer,
+        JobFailureRecorder,
+        QueueStoreEpoch,
+        JobDrain,
+      ],
+      exports: [
+        QueueMonitor,
+        DeadLetters,
+        IdempotentConsumer,
+        QueueStoreEpoch,
+        JobDrain,
+        BullModule,
+      ],
     };
   }
 }

@@ -3,7 +3,7 @@ import { OnModuleInit } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Job } from 'bull';
 import { OutboxSubscriptions } from '../../../../platform/outbox/outbox-subscriptions';
-import { IdempotentConsumer } from '../../../../platform/queue/idempotent-consumer';
+import { OutboxConsumer } from '../../../../platform/outbox/outbox-consumer';
 import { OutboxJob } from '../../../../platform/queue/outbox-job';
 import { QUEUES } from '../../../../platform/queue/queue-names';
 import { SendEmailCommand } from '../../application/commands/send-email/send-email.command';
@@ -20,14 +20,14 @@ import type { OrderPlacedPayload } from '../../../ordering/application/events/or
 import { OrderPlaced } from '../../../ordering/application/events/order-placed.integration-event';
 
 /**
- * Turns events into e-mails. Each job runs through the idempotent consumer,
- * so a job that runs twice (retry, stalled job, duplicate publish) sends once.
+ * Turns events into e-mails. Each job runs through the outbox consumer, so a
+ * job that runs twice (retry, stalled job, re-publish after Redis lost it) sends once.
  */
 @Processor(QUEUES.notifications)
 export class NotificationsProcessor implements OnModuleInit {
   constructor(
     private readonly commands: CommandBus,
-    private readonly consumer: IdempotentConsumer,
+    private readonly outbox: OutboxConsumer,
     private readonly subscriptions: OutboxSubscriptions,
     private readonly directory: UserDirectory,
   ) {}
@@ -48,9 +48,8 @@ export class NotificationsProcessor implements OnModuleInit {
   }
 
   @Process({ name: 'welcome-email', concurrency: 5 })
-  async welcome(job: Job<OutboxJob<UserRegisteredPayload>>): Promise<void> {
-    const { eventId, payload } = job.data;
-    await this.consumer.runOnce('notifications.welcome-email', eventId, () =>
+  welcome(job: Job<OutboxJob<UserRegisteredPayload>>): Promise<unknown> {
+    return this.outbox.consume(job, ({ eventId, payload }) =>
       this.commands.execute(
         new SendEmailCommand(
           EmailTemplates.welcome({ eventId, email: payload.email, name: payload.name }),
@@ -60,9 +59,8 @@ export class NotificationsProcessor implements OnModuleInit {
   }
 
   @Process({ name: 'order-confirmation-email', concurrency: 5 })
-  async orderConfirmation(job: Job<OutboxJob<OrderPlacedPayload>>): Promise<void> {
-    const { eventId, payload } = job.data;
-    await this.consumer.runOnce('notifications.order-confirmation-email', eventId, async () => {
+  orderConfirmation(job: Job<OutboxJob<OrderPlacedPayload>>): Promise<unknown> {
+    return this.outbox.consume(job, async ({ eventId, payload }) => {
       const contact = await this.recipient(payload.userId);
       await this.commands.execute(
         new SendEmailCommand(EmailTemplates.orderConfirmation({ eventId, ...contact, ...payload })),
@@ -71,9 +69,8 @@ export class NotificationsProcessor implements OnModuleInit {
   }
 
   @Process({ name: 'order-cancellation-email', concurrency: 5 })
-  async orderCancellation(job: Job<OutboxJob<OrderCancelledPayload>>): Promise<void> {
-    const { eventId, payload } = job.data;
-    await this.consumer.runOnce('notifications.order-cancellation-email', eventId, async () => {
+  orderCancellation(job: Job<OutboxJob<OrderCancelledPayload>>): Promise<unknown> {
+    return this.outbox.consume(job, async ({ eventId, payload }) => {
       const contact = await this.recipient(payload.userId);
       await this.commands.execute(
         new SendEmailCommand(EmailTemplates.orderCancellation({ eventId, ...contact, ...payload })),

@@ -2,6 +2,7 @@ import { Process, Processor } from '@nestjs/bull';
 import { OnModuleInit } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Job } from 'bull';
+import { OutboxConsumer } from '../../../../platform/outbox/outbox-consumer';
 import { OutboxSubscriptions } from '../../../../platform/outbox/outbox-subscriptions';
 import { OutboxJob } from '../../../../platform/queue/outbox-job';
 import { QUEUES } from '../../../../platform/queue/queue-names';
@@ -12,14 +13,16 @@ import type { OrderPlacedPayload } from '../../application/events/order-placed.i
 import { OrderPlaced } from '../../application/events/order-placed.integration-event';
 
 /**
- * Keeps the sales ranking from order events. The ranking applies each event
- * id at most once, so retried or duplicated jobs do not count twice.
+ * Keeps the sales ranking from order events. Each job runs through the outbox
+ * consumer, and the ranking itself applies each event id at most once, so
+ * retried or re-published jobs do not count twice.
  */
 @Processor(QUEUES.ranking)
 export class SalesRankingProcessor implements OnModuleInit {
   constructor(
     private readonly commands: CommandBus,
     private readonly subscriptions: OutboxSubscriptions,
+    private readonly outbox: OutboxConsumer,
   ) {}
 
   onModuleInit(): void {
@@ -31,25 +34,30 @@ export class SalesRankingProcessor implements OnModuleInit {
   }
 
   @Process({ name: 'order-placed', concurrency: 10 })
-  async placed(job: Job<OutboxJob<OrderPlacedPayload>>): Promise<void> {
-    const { eventId, payload } = job.data;
-    await this.commands.execute(
-      new RecordSalesCommand(
-        eventId,
-        new Date(payload.placedAt),
-        payload.lines.map((line) => ({ productId: line.productId, soldQuantity: line.quantity })),
+  placed(job: Job<OutboxJob<OrderPlacedPayload>>): Promise<unknown> {
+    return this.outbox.consume(job, ({ eventId, payload }) =>
+      this.commands.execute(
+        new RecordSalesCommand(
+          eventId,
+          new Date(payload.placedAt),
+          payload.lines.map((line) => ({ productId: line.productId, soldQuantity: line.quantity })),
+        ),
       ),
     );
   }
 
   @Process({ name: 'order-cancelled', concurrency: 10 })
-  async cancelled(job: Job<OutboxJob<OrderCancelledPayload>>): Promise<void> {
-    const { eventId, payload } = job.data;
-    await this.commands.execute(
-      new RecordSalesCommand(
-        eventId,
-        new Date(payload.placedAt),
-        payload.lines.map((line) => ({ productId: line.productId, soldQuantity: -line.quantity })),
+  cancelled(job: Job<OutboxJob<OrderCancelledPayload>>): Promise<unknown> {
+    return this.outbox.consume(job, ({ eventId, payload }) =>
+      this.commands.execute(
+        new RecordSalesCommand(
+          eventId,
+          new Date(payload.placedAt),
+          payload.lines.map((line) => ({
+            productId: line.productId,
+            soldQuantity: -line.quantity,
+          })),
+        ),
       ),
     );
   }
