@@ -629,7 +629,7 @@ export interface paths {
         };
         /**
          * Readiness: whether this instance should get traffic
-         * @description For load balancers. The Terminus-style body names each dependency and its state; 503 tells the balancer to send traffic elsewhere.
+         * @description For load balancers: 503 only while the instance starts or drains, or when neither the primary nor any replica answers; a shared outage (Redis, the primary, a replica) is reported as degraded with 200.
          */
         get: operations["HealthController_ready"];
         put?: never;
@@ -3509,14 +3509,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Ready for traffic (replicas may be degraded) */
+            /** @description Ready for traffic; each dependency reports `state` ok or degraded (Terminus-style body) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Not ready: a dependency is down or the instance is draining */
+            /** @description Not ready: starting, draining, or neither the primary nor any replica answers */
             503: {
                 headers: {
                     [name: string]: unknown;
