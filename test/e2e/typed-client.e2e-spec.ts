@@ -41,8 +41,8 @@ describe('Typed client (e2e)', () => {
   });
 
   it('signs up, logs in, charges, fills the cart, checks out and cancels through the client', async () => {
-    let token: string | undefined;
-    const api = createHexashopClient(app.url, { token: () => token });
+    const session: { token?: string } = {};
+    const api = createHexashopClient(app.url, { token: () => session.token });
     const email = uniqueEmail('typed');
     const password = 'typed-client-password';
 
@@ -54,7 +54,7 @@ describe('Typed client (e2e)', () => {
 
     const login = await api.POST('/api/v1/auth/login', { body: { email, password } });
     expect(login.data?.tokenType).toBe('Bearer');
-    token = login.data?.accessToken;
+    session.token = login.data?.accessToken;
 
     const charge = await api.POST('/api/v1/wallet/charges', {
       params: { header: { 'Idempotency-Key': randomUUID() } },
