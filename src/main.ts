@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { AppModule } from './app.module';
 import { loadConfigOrExit } from './platform/config/load-config';
 import { installGracefulShutdown } from './platform/health/graceful-shutdown';
+import { StartupState } from './platform/health/startup-state';
 import { createHttpApp } from './platform/http/create-http-app';
 import { packageVersion } from './version';
 
@@ -14,6 +15,7 @@ async function bootstrap(): Promise<void> {
   });
   installGracefulShutdown(app, config);
   await app.listen({ port: config.port, host: '0.0.0.0' });
+  app.get(StartupState).markStarted();
   new Logger('Bootstrap').log(`API listening on :${config.port} (Swagger UI at /docs)`);
 }
 

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { loadConfigOrExit } from './platform/config/load-config';
 import { installGracefulShutdown } from './platform/health/graceful-shutdown';
+import { StartupState } from './platform/health/startup-state';
 import { createHttpApp } from './platform/http/create-http-app';
 import { OutboxRelay } from './platform/outbox/outbox-relay';
 import { JobDrain } from './platform/queue/job-drain';
@@ -30,6 +31,7 @@ async function bootstrap(): Promise<void> {
     },
   });
   await app.listen({ port: config.port, host: '0.0.0.0' });
+  app.get(StartupState).markStarted();
   new Logger('Bootstrap').log(`worker running; health and metrics on :${config.port}`);
 }
 

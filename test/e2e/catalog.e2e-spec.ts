@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { AppProcess, startApi } from '../support/app-process';
 import { Db } from '../support/db';
-import { logInAsAdmin, signUpAndLogIn, waitUntil } from '../support/fixtures';
+import { logInAsAdmin, signUpAndLogIn } from '../support/fixtures';
 import { apiClient, HttpClient } from '../support/http';
 import { metricSum } from '../support/metrics';
+import { waitForDependency } from '../support/readiness';
 import { Stack } from '../support/stack';
 
 interface Product {
@@ -438,9 +439,7 @@ describe('Catalog (e2e)', () => {
     } finally {
       await Stack.start('redis');
     }
-    expect(
-      await waitUntil(async () => (await fetch(`${api.url}/health/ready`)).status === 200, 15_000),
-    ).toBe(true);
+    expect(await waitForDependency(api.url, 'redis', 'ok')).toBe(true);
     const hits = (): Promise<number> =>
       metricSum(api.url, 'hexashop_cache_requests_total', { cache: 'product', result: 'hit' });
     const before = await hits();

@@ -8,6 +8,7 @@ import { logInAsAdmin, waitUntil } from '../support/fixtures';
 import { apiClient, HttpClient, HttpResult } from '../support/http';
 import { metricSum } from '../support/metrics';
 import { SmtpSink } from '../support/smtp';
+import { waitForDependency } from '../support/readiness';
 import { Stack } from '../support/stack';
 
 interface OrderBody {
@@ -564,12 +565,7 @@ describe('Orders (e2e)', () => {
     } finally {
       await Stack.start('redis');
     }
-    expect(
-      await waitUntil(
-        async () => (await fetch(`${apis[0]!.url}/health/ready`)).status === 200,
-        15_000,
-      ),
-    ).toBe(true);
+    expect(await waitForDependency(apis[0]!.url, 'redis', 'ok')).toBe(true);
   });
 
   it('sends one confirmation e-mail per order, even when its job runs again', async () => {

@@ -7,17 +7,14 @@ import {
   ServiceUnavailableException,
 } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import {
-  HealthCheckService,
-  HealthIndicatorService,
-  TypeOrmHealthIndicator,
-} from '@nestjs/terminus';
+import { HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import type { FastifyReply } from 'fastify';
 import { SkipThrottle } from '@nestjs/throttler';
 import { Public } from '../auth/public.decorator';
+import { DatabaseHealthIndicator } from './database.health';
 import { RedisHealthIndicator } from './redis.health';
-import { ReplicaHealthIndicator } from './replica.health';
 import { ShutdownState } from './shutdown-state';
+import { StartupState } from './startup-state';
 
 /** Probes for load balancers and orchestrators (outside the API prefix, no auth). */
 @ApiTags('health')
@@ -28,9 +25,9 @@ export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly indicators: HealthIndicatorService,
-    private readonly database: TypeOrmHealthIndicator,
+    private readonly database: DatabaseHealthIndicator,
     private readonly redis: RedisHealthIndicator,
-    private readonly replicas: ReplicaHealthIndicator,
+    private readonly startup: StartupState,
     private readonly shutdown: ShutdownState,
   ) {}
 
@@ -42,23 +39,34 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** 200 only when the primary and Redis answer and the instance is not shutting down. */
+  /**
+   * Whether this instance should get traffic (ADR 0020): 503 only while it is
+   * starting or draining, or when neither the primary nor any replica answers.
+   * Redis, the primary or a replica being down is a shared outage: reported
+   * as `state: "degraded"` in the body, with readiness still 200.
+   */
   @Get('ready')
   @Header('Cache-Control', 'no-store')
-  @ApiOkResponse({ description: 'Ready for traffic (replicas may be degraded)' })
+  @ApiOkResponse({
+    description:
+      'Ready for traffic; each dependency reports `state` ok or degraded (Terminus-style body)',
+  })
   @ApiServiceUnavailableResponse({
-    description: 'Not ready: a dependency is down or the instance is draining',
+    description: 'Not ready: starting, draining, or neither the primary nor any replica answers',
   })
   async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<unknown> {
     try {
       return await this.health.check([
         () => {
+          const session = this.indicators.check('startup');
+          return this.startup.isStarting() ? session.down({ message: 'starting' }) : session.up();
+        },
+        () => {
           const session = this.indicators.check('shutdown');
           return this.shutdown.isDraining() ? session.down({ message: 'draining' }) : session.up();
         },
-        () => this.database.pingCheck('primary', { timeout: 1000 }),
+        () => this.database.check(),
         () => this.redis.check('redis'),
-        () => this.replicas.check('replicas'),
       ]);
     } catch (error) {
       if (!(error instanceof ServiceUnavailableException)) throw error;
