@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { Job, Queue } from 'bull';
+import type Redis from 'ioredis';
 import { withTimeout } from '../resilience/with-timeout';
 import { IdempotentConsumer } from './idempotent-consumer';
 import { ALL_QUEUES } from './queue-names';
@@ -55,13 +56,20 @@ export class JobDrain implements OnApplicationBootstrap {
   /** Stops taking jobs, waits up to `graceMs` for those in flight, hands back the rest, closes the queues. */
   async drain(graceMs: number): Promise<DrainResult> {
     const queues = ALL_QUEUES.map((name) => this.monitor.queue(name));
-    await Promise.all(
-      queues.map((queue) =>
-        withTimeout(queue.pause(true, true), REDIS_STEP_TIMEOUT_MS, 'pause queue').catch(
-          () => undefined,
-        ),
+    const pausing = queues.map((queue) =>
+      withTimeout(queue.pause(true, true), REDIS_STEP_TIMEOUT_MS, 'pause queue').catch(
+        () => undefined,
       ),
     );
+    // Bull's local pause ends the blocking fetch with QUIT, which Redis runs only after the
+    // BRPOPLPUSH it waits behind: for up to 500 ms a new job could still be handed out. Close
+    // that connection now, once the pause flag is set (a microtask later), so nothing is fetched.
+    await new Promise((resolve) => setImmediate(resolve));
+    for (const queue of queues) {
+      const internal = queue as unknown as { bclientInitialized?: boolean; bclient?: Redis };
+      if (internal.bclientInitialized) internal.bclient?.disconnect();
+    }
+    await Promise.all(pausing);
     const inFlight = this.running.size;
     if (inFlight > 0) this.logger.log(`waiting up to ${graceMs} ms for ${inFlight} jobs in flight`);
     const deadline = Date.now() + graceMs;
