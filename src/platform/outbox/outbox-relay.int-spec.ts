@@ -215,4 +215,16 @@ describe(OutboxRelay.name, () => {
       Date.now() + 600_000,
     );
   });
+
+  it('finds due events in one range of the undelivered index, already in claim order', async () => {
+    const [plan] = (await dataSource.query(
+      `EXPLAIN SELECT id FROM outbox_events
+        WHERE delivered_at IS NULL AND (claimed_until IS NULL OR claimed_until < ?)
+        ORDER BY claimed_until, id LIMIT 100 FOR UPDATE SKIP LOCKED`,
+      [new Date()],
+    )) as Array<{ key: string | null; Extra: string | null }>;
+
+    expect(plan?.key).toBe('ix_outbox_events_undelivered');
+    expect(String(plan?.Extra)).not.toContain('filesort');
+  });
 });
