@@ -34,9 +34,17 @@ smtp_pid() { # pid of OUR sink, or nothing
   return 0
 }
 
+smtp_sink_sum() { cksum <"$SCRIPT_DIR/smtp-sink.js" | cut -d' ' -f1; }
+
 smtp_start() {
   local pid
   pid=$(smtp_pid)
+  # A sink started from an older smtp-sink.js lacks what newer tests drive
+  # (e.g. its control endpoint): restart it rather than reuse it.
+  if [[ -n $pid && $(cat "$SMTP_DIR/smtp-sink.sum" 2>/dev/null) != "$(smtp_sink_sum)" ]]; then
+    smtp_stop >/dev/null
+    pid=''
+  fi
   if [[ -n $pid ]] && smtp_health; then
     svc_line smtp "127.0.0.1:$SMTP_PORT up (reused, http://127.0.0.1:$SMTP_HTTP_PORT)"
     return 0
@@ -51,6 +59,7 @@ smtp_start() {
       </dev/null >>"$SMTP_DIR/smtp-sink.log" 2>&1 9>&- &
     pid=$!
     echo "$pid" >"$SMTP_DIR/smtp-sink.pid"
+    smtp_sink_sum >"$SMTP_DIR/smtp-sink.sum"
   fi
   local deadline=$(($(now_ms) + 15000))
   until smtp_health; do
