@@ -1,13 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import Bull from 'bull';
-import Redis from 'ioredis';
 import { v7 } from 'uuid';
 import { AppProcess, startApi, startWorker } from '../support/app-process';
 import { createCustomers, Customer } from '../support/customers';
 import { Db } from '../support/db';
 import { requireEnv } from '../support/env';
-import { logInAsAdmin, uniqueEmail, waitUntil } from '../support/fixtures';
+import { uniqueEmail, waitUntil } from '../support/fixtures';
 import { apiClient, HttpClient } from '../support/http';
+import { rankedQuantity } from '../support/ranking';
+import { placeOrder, Shop } from '../support/shop';
 import { SinkMessage, SmtpSink } from '../support/smtp';
 import { Stack } from '../support/stack';
 
@@ -23,8 +23,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 describe('Delivery under faults (e2e)', () => {
   let api: AppProcess;
   let client: HttpClient;
-  let admin: string;
-  let categoryId: string;
+  let shop: Shop;
   const workers: AppProcess[] = [];
   const queues: Bull.Queue[] = [];
 
@@ -70,13 +69,7 @@ describe('Delivery under faults (e2e)', () => {
   beforeAll(async () => {
     api = await startApi({}, { waitFor: 'ready' });
     client = apiClient(api.url);
-    admin = await logInAsAdmin(client);
-    const category = await client.post(
-      '/categories',
-      { name: `faults-${randomUUID().slice(0, 8)}` },
-      { token: admin },
-    );
-    categoryId = category.body.id as string;
+    shop = await Shop.open(client, 'faults');
   });
 
   afterEach(async () => {
@@ -93,27 +86,9 @@ describe('Delivery under faults (e2e)', () => {
 
   it('Redis restarted empty while jobs wait, back off and run: every e-mail and ranking update happens once', async () => {
     await worker({ JOB_ATTEMPTS: '5', JOB_BACKOFF_MS: '60000' });
-    const product = await client.post(
-      '/products',
-      {
-        name: `Fault ${randomUUID().slice(0, 8)}`,
-        description: '',
-        price: 1_000,
-        stock: 100,
-        categoryId,
-      },
-      { token: admin },
-    );
-    const productId = product.body.id as string;
+    const productId = await shop.createProduct(100, 1_000);
     const buyers: Customer[] = await createCustomers(3, 'dlv-buyer');
-    for (const buyer of buyers) {
-      const charge = await client.post(
-        '/wallet/charges',
-        { amount: 10_000 },
-        { token: buyer.token, headers: { 'idempotency-key': randomUUID() } },
-      );
-      expect(charge.status).toBe(201);
-    }
+    for (const buyer of buyers) await shop.fund(buyer, 10_000);
     await SmtpSink.setRules([
       { match: 'dlv-refused', action: 'reject' },
       { match: 'dlv-slow', action: 'delay', delayMs: 6_000 },
@@ -132,11 +107,7 @@ describe('Delivery under faults (e2e)', () => {
     await Promise.all([notifications.pause(), ranking.pause()]);
     const quantities = [1, 2, 3];
     for (const [i, buyer] of buyers.entries()) {
-      const placed = await client.post(
-        '/orders',
-        { items: [{ productId, quantity: quantities[i] }] },
-        { token: buyer.token, headers: { 'idempotency-key': randomUUID() } },
-      );
+      const placed = await placeOrder(client, buyer, [{ productId, quantity: quantities[i]! }]);
       expect(placed.status).toBe(201);
     }
     expect(
@@ -183,18 +154,10 @@ describe('Delivery under faults (e2e)', () => {
     );
     expect(delivered.map((found) => found.length)).toEqual(expected.map(() => 1));
 
-    const day = new Date().toISOString().slice(0, 10);
-    const redis = new Redis(requireEnv('REDIS_URL'));
-    try {
-      // Redis started empty: the ranking holds exactly the three orders, each applied once.
-      expect(
-        await waitUntil(async () => Number(await redis.zscore(`sales:{${day}}`, productId)) === 6),
-      ).toBe(true);
-      await sleep(500);
-      expect(Number(await redis.zscore(`sales:{${day}}`, productId))).toBe(6);
-    } finally {
-      redis.disconnect();
-    }
+    // Redis started empty: the ranking holds exactly the three orders, each applied once.
+    expect(await waitUntil(async () => (await rankedQuantity(productId)) === 6)).toBe(true);
+    await sleep(500);
+    expect(await rankedQuantity(productId)).toBe(6);
     const events = await Db.rows<{ id: string; delivered_at: Date | null }>(
       `SELECT id, delivered_at FROM outbox_events
         WHERE (type = 'identity.user-registered.v1' AND JSON_UNQUOTE(JSON_EXTRACT(payload, '$.email')) IN (?))

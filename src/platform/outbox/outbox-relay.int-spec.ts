@@ -69,6 +69,23 @@ describe(OutboxRelay.name, () => {
     return queue.getJob(id);
   };
 
+  /** One relay with one probe consumer on the maintenance queue, and `count` events it has published. */
+  const probes = async (name: string, count: number, redeliveryMs: number) => {
+    const type = `test.${name}-${randomUUID().slice(0, 8)}.v1`;
+    const context = await relay(
+      { [type]: [{ queue: QUEUES.maintenance, job: 'probe' }] },
+      { OUTBOX_REDELIVERY_MS: String(redeliveryMs) },
+    );
+    contexts.push(context);
+    const queue = queueOf(context, QUEUES.maintenance);
+    const ids = await insertEvents(type, count);
+    const published = await waitUntil(async () =>
+      (await Promise.all(ids.map((id) => queue.getJob(id)))).every((job) => job !== null),
+    );
+    expect(published).toBe(true);
+    return { type, queue, ids };
+  };
+
   beforeAll(async () => {
     base = await createPlatformContext();
     dataSource = base.get(DataSource);
@@ -138,15 +155,8 @@ describe(OutboxRelay.name, () => {
   });
 
   it('adds a job again when Redis no longer has it and its consumer is not done', async () => {
-    const type = `test.lost-${randomUUID().slice(0, 8)}.v1`;
-    const context = await relay(
-      { [type]: [{ queue: QUEUES.maintenance, job: 'probe' }] },
-      { OUTBOX_REDELIVERY_MS: '1000' },
-    );
-    contexts.push(context);
-    const queue = queueOf(context, QUEUES.maintenance);
-    const [id] = await insertEvents(type, 1);
-    expect(await waitUntil(async () => (await queue.getJob(id!)) !== null)).toBe(true);
+    const { queue, ids } = await probes('lost', 1, 1000);
+    const [id] = ids;
 
     await (await queue.getJob(id!))!.remove();
 
@@ -155,19 +165,7 @@ describe(OutboxRelay.name, () => {
   });
 
   it('re-checks every undelivered event within seconds when Redis lost its data, long before the re-check period', async () => {
-    const type = `test.flushed-${randomUUID().slice(0, 8)}.v1`;
-    const context = await relay(
-      { [type]: [{ queue: QUEUES.maintenance, job: 'probe' }] },
-      { OUTBOX_REDELIVERY_MS: '600000' },
-    );
-    contexts.push(context);
-    const queue = queueOf(context, QUEUES.maintenance);
-    const ids = await insertEvents(type, 5);
-    expect(
-      await waitUntil(async () =>
-        (await Promise.all(ids.map((id) => queue.getJob(id)))).every((job) => job !== null),
-      ),
-    ).toBe(true);
+    const { queue, ids } = await probes('flushed', 5, 600_000);
 
     // What a Redis restarted without its data looks like to the relay: its epoch key and the jobs are gone.
     await Promise.all(ids.map(async (id) => (await queue.getJob(id))?.remove()));
@@ -182,15 +180,8 @@ describe(OutboxRelay.name, () => {
   });
 
   it('leaves a consumer that became a dead letter to the operator, and re-arms the event when it is redriven', async () => {
-    const type = `test.dead-${randomUUID().slice(0, 8)}.v1`;
-    const context = await relay(
-      { [type]: [{ queue: QUEUES.maintenance, job: 'probe' }] },
-      { OUTBOX_REDELIVERY_MS: '1000' },
-    );
-    contexts.push(context);
-    const queue = queueOf(context, QUEUES.maintenance);
-    const [id] = await insertEvents(type, 1);
-    expect(await waitUntil(async () => (await queue.getJob(id!)) !== null)).toBe(true);
+    const { type, queue, ids } = await probes('dead', 1, 1000);
+    const [id] = ids;
     const letterId = randomUUID();
     await dataSource.query(
       `INSERT INTO dead_letters (id, queue, job_name, job_id, payload, error, attempts, status, failed_at)
@@ -214,5 +205,17 @@ describe(OutboxRelay.name, () => {
     expect(new Date((await event(id!)).claimed_until!).getTime()).toBeLessThan(
       Date.now() + 600_000,
     );
+  });
+
+  it('finds due events in one range of the undelivered index, already in claim order', async () => {
+    const [plan] = (await dataSource.query(
+      `EXPLAIN SELECT id FROM outbox_events
+        WHERE delivered_at IS NULL AND (claimed_until IS NULL OR claimed_until < ?)
+        ORDER BY claimed_until, id LIMIT 100 FOR UPDATE SKIP LOCKED`,
+      [new Date()],
+    )) as Array<{ key: string | null; Extra: string | null }>;
+
+    expect(plan?.key).toBe('ix_outbox_events_undelivered');
+    expect(String(plan?.Extra)).not.toContain('filesort');
   });
 });

@@ -46,7 +46,8 @@ type Redelivery = 'in-flight' | 'parked' | 'done' | 'republished';
  * source of truth for delivery (ADR 0040).
  *
  * It claims a batch of undelivered events whose next look is due
- * (`claimed_until`), with `FOR UPDATE SKIP LOCKED` so any number of relays
+ * (`claimed_until`; new events first, then the most overdue, one range of
+ * the `(delivered_at, claimed_until)` index), with `FOR UPDATE SKIP LOCKED` so any number of relays
  * share the work, stamps the next look (`OUTBOX_REDELIVERY_MS`) and commits.
  * A new event gets one job per subscription, the event id as job id (Bull
  * ignores a second add of the same id). An event seen before is re-checked:
@@ -349,7 +350,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
         `SELECT id, type, aggregate_type, aggregate_id, payload, occurred_at, published_at
            FROM outbox_events
           WHERE delivered_at IS NULL AND (claimed_until IS NULL OR claimed_until < ?)
-          ORDER BY id
+          ORDER BY claimed_until, id
           LIMIT ${BATCH_SIZE}
           FOR UPDATE SKIP LOCKED`,
         [now],
