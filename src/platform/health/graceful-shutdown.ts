@@ -2,6 +2,7 @@ import { INestApplication, Logger } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { isTransientInfrastructureError } from '../resilience/infrastructure-errors';
 import { ShutdownState } from './shutdown-state';
+import { safeErrorMessage } from '../observability/safe-error';
 
 /** Extra time after the drain and the work budget for connections to close. */
 const CLOSE_BUDGET_MS = 4_500;
@@ -62,7 +63,7 @@ export function installGracefulShutdown(
       logger.log('closed');
       process.exit(0);
     } catch (error) {
-      logger.error(`shutdown failed: ${(error as Error).message}`);
+      logger.error(`shutdown failed: ${safeErrorMessage(error)}`);
       process.exit(1);
     }
   };
