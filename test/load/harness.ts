@@ -271,6 +271,22 @@ async function measureWorkers(
 }
 
 /** user + system CPU seconds of a process (Linux /proc), or undefined elsewhere. */
+/** Resident memory of a process now and at its peak (VmRSS, VmHWM), in MiB. */
+export function processRssMb(pid: number | undefined): { now: number; peak: number } | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+) kB`).exec(status)?.[1]);
+    const now = kb('VmRSS');
+    const peak = kb('VmHWM');
+    return Number.isNaN(now) || Number.isNaN(peak)
+      ? undefined
+      : { now: Math.round(now / 1024), peak: Math.round(peak / 1024) };
+  } catch {
+    return undefined;
+  }
+}
+
 export function processCpuSeconds(pid: number | undefined): number | undefined {
   return statCpuSeconds(pid === undefined ? undefined : `/proc/${pid}/stat`);
 }
@@ -329,6 +345,8 @@ export function nowUs(): number {
 
 export interface ManagedProcess {
   readonly origin: string;
+  /** Milliseconds from spawn to the first 200 of its ready path (polled every 10 ms). */
+  readonly readyMs: number;
   readonly logFile: string;
   readonly child: ChildProcess;
   stop(): Promise<void>;
@@ -348,6 +366,7 @@ export async function startNode(
   mkdirSync(LOG_DIR, { recursive: true });
   const logFile = join(LOG_DIR, `${label}-${new Date().toISOString().replace(/[:.]/g, '-')}.log`);
   const fd = openSync(logFile, 'a');
+  const spawnedAt = performance.now();
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), script], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', ...env, PORT: String(options.port) },
@@ -366,6 +385,7 @@ export async function startNode(
       const response = await fetch(origin + options.readyPath, {
         signal: AbortSignal.timeout(1000),
       });
+      await response.arrayBuffer();
       if (response.ok) break;
     } catch {
       // not listening yet
@@ -374,10 +394,11 @@ export async function startNode(
       child.kill('SIGKILL');
       throw new BenchError(`${label} not ready within 60 s (log: ${logFile})`);
     }
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((resolve) => setTimeout(resolve, 10));
   }
   return {
     origin,
+    readyMs: Math.round(performance.now() - spawnedAt),
     logFile,
     child,
     stop: async () => {
