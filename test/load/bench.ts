@@ -7,6 +7,7 @@ import { createConnection } from 'mysql2/promise';
 import { catalogScenarios } from './catalog.scenarios';
 import { identityScenarios } from './identity.scenarios';
 import { orderScenarios } from './orders.scenarios';
+import { scaleOutScenarios } from './scale-out.scenarios';
 import { formatSummary, summarizeProfile } from './cpu-profile';
 import {
   BENCH_DB_POOL_SIZE,
@@ -37,6 +38,7 @@ import {
 const SCENARIOS: readonly Scenario[] = [
   ...catalogScenarios,
   ...identityScenarios,
+  ...scaleOutScenarios,
   ...orderScenarios,
 ];
 
@@ -123,8 +125,8 @@ class Context implements BenchContext {
     this.redis = new Redis(env.REDIS_URL!, { lazyConnect: true });
   }
 
-  api(): Promise<string> {
-    return this.start('api', 'dist/main.js', '/health/ready', {
+  api(instance = 1): Promise<string> {
+    return this.start(instance === 1 ? 'api' : `api-${instance}`, 'dist/main.js', '/health/ready', {
       ...this.env,
       NODE_ENV: 'production',
       JWT_SECRET: BENCH_JWT_SECRET,
@@ -143,7 +145,9 @@ class Context implements BenchContext {
   async cpu(origin: string | undefined): Promise<CpuSample> {
     let server: number | undefined;
     let serverMainThread: number | undefined;
-    if (origin === undefined) {
+    const source = origin === undefined ? undefined : this.cpuSources.get(origin);
+    if (source) server = source();
+    else if (origin === undefined) {
       const own = process.cpuUsage();
       server = (own.user + own.system) / 1e6;
     } else {
@@ -164,6 +168,20 @@ class Context implements BenchContext {
       redis: Number.isNaN(redis) ? undefined : redis,
       database: databaseCpuSeconds(),
     };
+  }
+
+  private readonly cpuSources = new Map<string, () => number | undefined>();
+
+  cpuSource(origin: string, seconds: () => number | undefined): void {
+    this.cpuSources.set(origin, seconds);
+  }
+
+  async pid(origin: string): Promise<number | undefined> {
+    for (const running of this.processes.values()) {
+      const p = await running.catch(() => undefined);
+      if (p && p.origin === origin) return p.child.pid;
+    }
+    return undefined;
   }
 
   /** Peak resident memory (MiB) of the server behind `origin` so far; undefined for a baseline run here. */

@@ -122,8 +122,12 @@ export interface Scenario {
 export interface BenchContext {
   readonly env: Readonly<Record<string, string>>;
   readonly settings: LoadSettings;
-  /** Starts the API once (`node dist/main.js`) and returns its origin. */
-  api(): Promise<string>;
+  /** Starts the API once (`node dist/main.js`; `instance` > 1 starts more of them) and returns its origin. */
+  api(instance?: number): Promise<string>;
+  /** Reports `seconds()` as the server CPU of `origin` (e.g. a load balancer and the instances behind it). */
+  cpuSource(origin: string, seconds: () => number | undefined): void;
+  /** The pid of the started process serving `origin`. */
+  pid(origin: string): Promise<number | undefined>;
   /** Starts a built script from dist/ once per name and returns its origin. */
   service(name: string, script: string, env?: Record<string, string>): Promise<string>;
   /** CPU used so far by the process serving `origin` (this process without one), Redis and MariaDB. */

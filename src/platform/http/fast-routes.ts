@@ -5,7 +5,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from
 import { IS_PUBLIC } from '../auth/public.decorator';
 import { ROLES } from '../auth/roles.decorator';
 import { ClientThrottlerGuard } from '../throttling/client-throttler.guard';
+import { etagOf, knownEtag } from './http-cache';
 import { sendProblem } from './send-problem';
+
+/** JSON text and ETag of bodies already sent, by body object (cached views are reused as is). */
+const serialized = new WeakMap<object, { readonly json: string; readonly etag: string }>();
 
 /** The prefix applyApiPrefix gives every API route. */
 const API_PREFIX = '/api/v1/';
@@ -86,7 +90,17 @@ export class FastRoutes {
         await throttler.canActivate(context);
         for (const guard of own) await guard.canActivate(context);
         const body = await route.serve(request, reply);
-        return reply.send(body);
+        if (body === null || typeof body !== 'object') return reply.send(body);
+        // A cached view is one object for as long as it is cached: serialise and hash it once.
+        let sent = serialized.get(body);
+        if (sent === undefined) {
+          const json = JSON.stringify(body);
+          sent = { json, etag: etagOf(json) };
+          serialized.set(body, sent);
+        }
+        knownEtag(reply, sent.etag);
+        // What Fastify sends for an object: the same bytes and content type.
+        return reply.type('application/json; charset=utf-8').send(sent.json);
       } catch (error) {
         sendProblem(error, request, reply, logger);
         return reply;
