@@ -186,6 +186,7 @@ describe('Grafana dashboards (e2e)', () => {
       /Dead letters/,
       /Orders placed per minute/,
       /Orders cancelled per minute/,
+      /Security events/,
       /DB pool/,
       /Event-loop lag/,
       /memory/i,
