@@ -4,7 +4,11 @@ import { apiClient } from '../support/http';
 
 describe('Graceful shutdown (e2e)', () => {
   it('on SIGTERM: readiness 503 at once (well inside the drain), no failed request during the drain, exit within drain + 5 s', async () => {
-    const drainMs = 2_000;
+    const drainMs = 3_000;
+    // A request the client sends late in the drain can reach a loaded server
+    // after the drain ended and rightly get 503 (server closing): seen 340 ms
+    // late at load average 12. Only requests sent in the first drain - 1 s count.
+    const sendMarginMs = 1_000;
     const app = await startApi({ SHUTDOWN_DRAIN_MS: String(drainMs) }, { waitFor: 'ready' });
     const client = apiClient(app.url);
     const user = await signUpAndLogIn(client, 'drain');
@@ -47,7 +51,7 @@ describe('Graceful shutdown (e2e)', () => {
     // What matters: far inside the drain, so the balancer has the drain to notice.
     expect(notReadyAfter).toBeLessThan(1_000);
     const duringDrain = results.filter(
-      (r) => r.startedAt >= sigtermAt && r.startedAt < sigtermAt + drainMs - 100,
+      (r) => r.startedAt >= sigtermAt && r.startedAt < sigtermAt + drainMs - sendMarginMs,
     );
     expect(duringDrain.length).toBeGreaterThan(50);
     expect(duringDrain.filter((r) => !r.ok)).toEqual([]);
