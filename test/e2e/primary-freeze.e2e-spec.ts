@@ -68,10 +68,10 @@ describe('Frozen primary (e2e)', () => {
     const unavailable = attempts.filter((a) => a.status === 503);
     const firstUnavailable = Math.min(...unavailable.map((a) => a.answeredAt)) - frozenAt;
     const slowest = Math.max(...during.map((a) => a.answeredAt - a.sentAt));
-    console.log(
+    process.stdout.write(
       `frozen primary: ${attempts.length} attempts, ${unavailable.length} answered 503, ` +
         `first 503 ${firstUnavailable} ms after SIGSTOP, slowest answer during the freeze ${slowest} ms, ` +
-        `${load.createdByKey().size} orders`,
+        `${load.createdByKey().size} orders\n`,
     );
 
     // Only 201 and 503 SERVICE_UNAVAILABLE with Retry-After: no 409 IDEMPOTENCY_IN_PROGRESS, no 500.
