@@ -107,7 +107,10 @@ cmd_failover() {
 wait_caught_up() { # wait_caught_up REPLICA SOURCE: the replica has all the source's binlog
   local deadline=$(($(now_ms) + 30000)) target
   target=$(gtid_norm "$(dbq "$2" 'SELECT @@gtid_binlog_pos')")
-  until [[ $(gtid_norm "$(dbq "$1" 'SELECT @@gtid_current_pos')") == "$target" ]]; do
+  # applied by the replica (MASTER_GTID_WAIT on its gtid_slave_pos), or, right
+  # after a switchover, written by it as the old primary (its gtid_current_pos)
+  until [[ $(dbq "$1" "SELECT MASTER_GTID_WAIT('$target', 0.5)" 2>/dev/null || echo err) == 0 ||
+    $(gtid_norm "$(dbq "$1" 'SELECT @@gtid_current_pos')") == "$target" ]]; do
     (($(now_ms) > deadline)) && die "$1 did not catch up with $2 ($target) within 30 s"
     sleep 0.05
   done

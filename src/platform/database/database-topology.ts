@@ -152,7 +152,10 @@ export class DatabaseTopology implements OnApplicationBootstrap, OnApplicationSh
   private async elect(currentResult: ProbeResult): Promise<void> {
     const others = this.probes.filter((probe) => probe !== this.current);
     const results = await Promise.all(
-      others.map(async (probe) => ({ probe, result: await probe.check(TOPOLOGY_PROBE_TIMEOUT_MS) })),
+      others.map(async (probe) => ({
+        probe,
+        result: await probe.check(TOPOLOGY_PROBE_TIMEOUT_MS),
+      })),
     );
     const writable = [
       ...(currentResult === 'writable' ? [this.current] : []),
@@ -239,6 +242,8 @@ export class DatabaseTopology implements OnApplicationBootstrap, OnApplicationSh
     this.metrics
       .counter('hexashop_db_primary_switches_total', 'Times the write pool moved to another node')
       .inc();
-    this.logger.warn(`write pool moved from ${from} to ${target.name} (it is the writable node now)`);
+    this.logger.warn(
+      `write pool moved from ${from} to ${target.name} (it is the writable node now)`,
+    );
   }
 }

@@ -32,6 +32,13 @@ import { TypeOrmUnitOfWork } from './typeorm-unit-of-work';
     PoolMetrics,
     { provide: UnitOfWork, useClass: TypeOrmUnitOfWork },
   ],
-  exports: [DatabaseTopology, TransactionContext, ReplicaLagMonitor, ReadYourWrites, ReadDatabase, UnitOfWork],
+  exports: [
+    DatabaseTopology,
+    TransactionContext,
+    ReplicaLagMonitor,
+    ReadYourWrites,
+    ReadDatabase,
+    UnitOfWork,
+  ],
 })
 export class DatabaseModule {}

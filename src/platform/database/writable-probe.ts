@@ -72,9 +72,7 @@ export class WritableProbe {
       this.connection = connection;
       this.connecting = undefined;
     }
-    const [rows] = await this.connection.query<RowDataPacket[]>(
-      'SELECT @@global.read_only AS ro',
-    );
+    const [rows] = await this.connection.query<RowDataPacket[]>('SELECT @@global.read_only AS ro');
     return Number(rows[0]?.ro) === 0 ? 'writable' : 'read-only';
   }
 }
