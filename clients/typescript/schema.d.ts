@@ -688,7 +688,7 @@ export interface components {
             jobName: string;
             /** @description Bull job id: the outbox event id */
             jobId: string;
-            /** @example identity.user-registered.v1 */
+            /** @example identity.user-registered.v2 */
             eventType: string | null;
             error: string;
             attempts: number;
@@ -767,6 +767,11 @@ export interface components {
              * @enum {string}
              */
             role: "CUSTOMER" | "ADMIN";
+            /**
+             * @description E.164, or null when none was given
+             * @example +821012345678
+             */
+            phone: string | null;
             /** @example 2026-11-22T09:00:00.000Z */
             createdAt: string;
         };

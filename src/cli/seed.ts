@@ -1,8 +1,9 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { v7 } from 'uuid';
+import { UserRowSealer } from '../modules/identity/adapters/persistence/user-row.sealer';
 import { Argon2PasswordHasher } from '../modules/identity/adapters/security/argon2-password.hasher';
-import { loadDatabaseConfigOrExit } from '../platform/config/load-config';
+import { loadPersonalDataConfigOrExit } from '../platform/config/load-config';
 import { typeOrmOptions } from '../platform/database/typeorm-options';
 
 /**
@@ -12,21 +13,21 @@ import { typeOrmOptions } from '../platform/database/typeorm-options';
  * 100,000 for tests and benchmarks). Runs again add only what is missing.
  */
 async function main(): Promise<void> {
-  const database = loadDatabaseConfigOrExit();
+  const { database, personalData } = loadPersonalDataConfigOrExit();
   const dataSource = new DataSource({
     ...typeOrmOptions({ ...database, replicaUrls: [] }),
     logging: ['error'],
   });
   await dataSource.initialize();
   try {
-    await seedAdmin(dataSource);
+    await seedAdmin(dataSource, UserRowSealer.fromConfig(personalData));
     if (process.env.SEED_DEMO !== 'false') await seedCatalog(dataSource, productTarget());
   } finally {
     await dataSource.destroy();
   }
 }
 
-async function seedAdmin(dataSource: DataSource): Promise<void> {
+async function seedAdmin(dataSource: DataSource, sealer: UserRowSealer): Promise<void> {
   const email = process.env.ADMIN_EMAIL?.trim().toLowerCase();
   const password = process.env.ADMIN_PASSWORD;
   if (!email || !password) {
@@ -37,12 +38,12 @@ async function seedAdmin(dataSource: DataSource): Promise<void> {
     throw new Error('ADMIN_PASSWORD must be 8 to 72 characters');
   }
   const hash = await new Argon2PasswordHasher().hash(password);
-  const now = new Date();
-  await dataSource.query(
-    `INSERT INTO users (id, email, name, password_hash, role, created_at, updated_at)
-     VALUES (?, ?, 'Administrator', ?, 'ADMIN', ?, ?)
-     ON DUPLICATE KEY UPDATE role = 'ADMIN', updated_at = updated_at`,
-    [v7(), email, hash, now, now],
+  // Sealed like the API seals (ADR 0032); an existing account (same blind index) only becomes ADMIN.
+  await sealer.insert(
+    dataSource,
+    [{ id: v7(), email, name: 'Administrator', passwordHash: hash, role: 'ADMIN' }],
+    new Date(),
+    { upsertRole: true },
   );
   process.stdout.write(`seed: admin ${email} ready\n`);
 }

@@ -11,7 +11,6 @@ import { SessionOrmEntity } from './adapters/persistence/session.orm-entity';
 import { TypeOrmSessionRepository } from './adapters/persistence/typeorm-session.repository';
 import { TypeOrmUserReadModel } from './adapters/persistence/typeorm-user.read-model';
 import { TypeOrmUserRepository } from './adapters/persistence/typeorm-user.repository';
-import { UserOrmEntity } from './adapters/persistence/user.orm-entity';
 import { Argon2PasswordHasher } from './adapters/security/argon2-password.hasher';
 import { CryptoRefreshTokenCodec } from './adapters/security/crypto-refresh-token.codec';
 import { DenylistAccessTokenRevocation } from './adapters/security/denylist-access-token.revocation';
@@ -41,7 +40,7 @@ import { IdentityDirectoryModule } from './identity-directory.module';
 /** Identity: accounts, credentials, sessions and tokens. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([UserOrmEntity, SessionOrmEntity, RefreshTokenOrmEntity]),
+    TypeOrmModule.forFeature([SessionOrmEntity, RefreshTokenOrmEntity]),
     IdentityDirectoryModule,
   ],
   controllers: [AuthController, UsersController, AddressesController],

@@ -1,6 +1,7 @@
 import { AggregateRoot } from '../../../shared/kernel/aggregate-root';
 import { ValidationError } from '../../../shared/kernel/validation.error';
 import { Email } from './email.value-object';
+import { PhoneNumber } from './phone-number.value-object';
 import { Role } from './role';
 import { UserRegistered } from '../application/events/user-registered.integration-event';
 
@@ -8,6 +9,7 @@ export interface UserProps {
   readonly id: string;
   readonly email: Email;
   readonly name: string;
+  readonly phone: PhoneNumber | null;
   readonly passwordHash: string;
   readonly role: Role;
   readonly createdAt: Date;
@@ -35,13 +37,12 @@ export class User extends AggregateRoot {
       id: input.id,
       email: input.email,
       name,
+      phone: null,
       passwordHash: input.passwordHash,
       role: 'CUSTOMER',
       createdAt: input.now,
     });
-    user.record(
-      new UserRegistered({ userId: input.id, email: input.email.value, name }, input.now),
-    );
+    user.record(new UserRegistered({ userId: input.id }, input.now));
     return user;
   }
 
@@ -59,6 +60,10 @@ export class User extends AggregateRoot {
 
   get name(): string {
     return this.props.name;
+  }
+
+  get phone(): PhoneNumber | null {
+    return this.props.phone;
   }
 
   get passwordHash(): string {

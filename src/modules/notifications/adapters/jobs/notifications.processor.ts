@@ -49,13 +49,14 @@ export class NotificationsProcessor implements OnModuleInit {
 
   @Process({ name: 'welcome-email', concurrency: 5 })
   welcome(job: Job<OutboxJob<UserRegisteredPayload>>): Promise<unknown> {
-    return this.outbox.consume(job, ({ eventId, payload }) =>
-      this.commands.execute(
-        new SendEmailCommand(
-          EmailTemplates.welcome({ eventId, email: payload.email, name: payload.name }),
-        ),
-      ),
-    );
+    return this.outbox.consume(job, async ({ eventId, payload }) => {
+      const contact = await this.directory.contact(payload.userId);
+      // Erased before the welcome went out: there is nobody to write to any more.
+      if (!contact) return;
+      await this.commands.execute(
+        new SendEmailCommand(EmailTemplates.welcome({ eventId, ...contact })),
+      );
+    });
   }
 
   @Process({ name: 'order-confirmation-email', concurrency: 5 })
