@@ -54,16 +54,8 @@ export class UserRowSealer {
     return this.blindIndex.email(email);
   }
 
-  /**
-   * Inserts users with their vault secrets (one multi-row statement each);
-   * with `upsertRole`, an existing e-mail keeps its row and only gets the role.
-   */
-  async insert(
-    db: SqlRunner,
-    users: readonly NewUserRow[],
-    now: Date,
-    options: { upsertRole?: boolean } = {},
-  ): Promise<void> {
+  /** Inserts users with their vault secrets (one multi-row statement each); a taken e-mail is ER_DUP_ENTRY. */
+  async insert(db: SqlRunner, users: readonly NewUserRow[], now: Date): Promise<void> {
     if (users.length === 0) return;
     const secrets = users.map(() => MemberKeyStore.newSecret());
     const rows = users.map((user, i) => {
@@ -92,22 +84,13 @@ export class UserRowSealer {
     });
     await db.query(
       `INSERT INTO ${USER_TABLE} (id, email_bidx, email, name, phone, password_hash, role, created_at, updated_at)
-       VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}
-       ${options.upsertRole ? 'ON DUPLICATE KEY UPDATE role = VALUES(role), updated_at = updated_at' : ''}`,
+       VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
       rows.flat(),
     );
-    // Secrets only for the rows that are now theirs (an upserted e-mail keeps its id and secret).
     await db.query(
-      `INSERT IGNORE INTO ${this.store.keysTable} (user_id, secret, created_at)
-       SELECT ?, ?, ? FROM DUAL WHERE EXISTS (SELECT 1 FROM ${USER_TABLE} WHERE id = ?)
-       ${users
-         .slice(1)
-         .map(
-           () =>
-             `UNION ALL SELECT ?, ?, ? FROM DUAL WHERE EXISTS (SELECT 1 FROM ${USER_TABLE} WHERE id = ?)`,
-         )
-         .join(' ')}`,
-      users.flatMap((user, i) => [user.id, secrets[i], now, user.id]),
+      `INSERT INTO ${this.store.keysTable} (user_id, secret, created_at)
+       VALUES ${users.map(() => '(?, ?, ?)').join(', ')}`,
+      users.flatMap((user, i) => [user.id, secrets[i], now]),
     );
   }
 
