@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { UserRowSealer } from '../../src/modules/identity/adapters/persistence/user-row.sealer';
+import { sealer } from './personal-data';
 import { Db } from './db';
 import { accessClaims, signJwt } from './jwt';
 
@@ -26,10 +26,10 @@ export async function createCustomers(count: number, prefix = 'buyer'): Promise<
       token: signJwt(accessClaims(id)),
     };
   });
-  const sealer = UserRowSealer.fromEnv();
+  const rows = sealer();
   for (let i = 0; i < customers.length; i += 500) {
     const batch = customers.slice(i, i + 500);
-    await sealer.insert(
+    await rows.insert(
       Db.primary(),
       batch.map((customer) => ({
         id: customer.id,

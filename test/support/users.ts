@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { UserRowSealer } from '../../src/modules/identity/adapters/persistence/user-row.sealer';
+import { sealer } from './personal-data';
 
 /** Anything that runs SQL on the primary: a TypeORM DataSource or a wrapper of test/support/db's Db. */
 export interface SqlRunner {
@@ -9,7 +9,7 @@ export interface SqlRunner {
 /** Inserts a customer row directly, sealed like the API writes it, (for integration tests that need a user to reference). */
 export async function insertUser(db: SqlRunner): Promise<string> {
   const id = randomUUID();
-  await UserRowSealer.fromEnv().insert(
+  await sealer().insert(
     db,
     [
       {
