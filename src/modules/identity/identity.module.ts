@@ -36,6 +36,25 @@ import { UserRepository } from './application/ports/user.repository.port';
 import { GetCurrentUserHandler } from './application/queries/get-current-user/get-current-user.handler';
 import { ListAddressesHandler } from './application/queries/list-addresses/list-addresses.handler';
 import { IdentityDirectoryModule } from './identity-directory.module';
+import { EraseMemberHandler } from './application/commands/erase-member/erase-member.handler';
+import { AdminUsersController } from './adapters/http/admin-users.controller';
+import { AuditController } from './adapters/http/audit.controller';
+import { LoggingRoleChangeAlerts } from './adapters/security/logging-role-change.alerts';
+import { ChangeRoleHandler } from './application/commands/change-role/change-role.handler';
+import { RoleChangeAlerts } from './application/ports/role-change-alerts.port';
+import { FindUsersByEmailHandler } from './application/queries/find-users-by-email/find-users-by-email.handler';
+import { GetUserHandler } from './application/queries/get-user/get-user.handler';
+import { TypeOrmMemberTokenRepository } from './adapters/persistence/typeorm-member-token.repository';
+import { RedisPasswordResetThrottle } from './adapters/security/redis-password-reset.throttle';
+import { ChangePasswordHandler } from './application/commands/change-password/change-password.handler';
+import { ConfirmEmailChangeHandler } from './application/commands/confirm-email-change/confirm-email-change.handler';
+import { ConfirmPasswordResetHandler } from './application/commands/confirm-password-reset/confirm-password-reset.handler';
+import { RequestEmailChangeHandler } from './application/commands/request-email-change/request-email-change.handler';
+import { RequestPasswordResetHandler } from './application/commands/request-password-reset/request-password-reset.handler';
+import { UpdateProfileHandler } from './application/commands/update-profile/update-profile.handler';
+import { MemberTokenRepository } from './application/ports/member-token.repository.port';
+import { PasswordResetThrottle } from './application/ports/password-reset-throttle.port';
+import { SessionRevoker } from './application/services/session-revoker.service';
 
 /** Identity: accounts, credentials, sessions and tokens. */
 @Module({
@@ -43,7 +62,13 @@ import { IdentityDirectoryModule } from './identity-directory.module';
     TypeOrmModule.forFeature([SessionOrmEntity, RefreshTokenOrmEntity]),
     IdentityDirectoryModule,
   ],
-  controllers: [AuthController, UsersController, AddressesController],
+  controllers: [
+    AuthController,
+    UsersController,
+    AddressesController,
+    AdminUsersController,
+    AuditController,
+  ],
   providers: [
     SignUpHandler,
     LogInHandler,
@@ -54,6 +79,25 @@ import { IdentityDirectoryModule } from './identity-directory.module';
     UpdateAddressHandler,
     RemoveAddressHandler,
     ListAddressesHandler,
+    UpdateProfileHandler,
+    EraseMemberHandler,
+    ChangeRoleHandler,
+    GetUserHandler,
+    FindUsersByEmailHandler,
+    { provide: RoleChangeAlerts, useClass: LoggingRoleChangeAlerts },
+    ChangePasswordHandler,
+    RequestEmailChangeHandler,
+    ConfirmEmailChangeHandler,
+    RequestPasswordResetHandler,
+    ConfirmPasswordResetHandler,
+    {
+      provide: SessionRevoker,
+      useFactory: (...deps: ConstructorParameters<typeof SessionRevoker>) =>
+        new SessionRevoker(...deps),
+      inject: [SessionRepository, AccessTokenRevocation],
+    },
+    { provide: MemberTokenRepository, useClass: TypeOrmMemberTokenRepository },
+    { provide: PasswordResetThrottle, useClass: RedisPasswordResetThrottle },
     {
       // Built by hand: application classes carry no Nest decorators.
       provide: TokenPairMinter,

@@ -17,7 +17,7 @@ export interface UserProps {
 
 /** A person who can log in. Only a password hash is ever held. */
 export class User extends AggregateRoot {
-  private constructor(private readonly props: UserProps) {
+  private constructor(private props: UserProps) {
     super();
   }
 
@@ -44,6 +44,39 @@ export class User extends AggregateRoot {
     });
     user.record(new UserRegistered({ userId: input.id }, input.now));
     return user;
+  }
+
+  /** Changes the name and/or the phone (`null` removes it); undefined leaves a field as it is. */
+  changeProfile(change: {
+    name?: string | undefined;
+    phone?: PhoneNumber | null | undefined;
+  }): void {
+    let name = this.props.name;
+    if (change.name !== undefined) {
+      name = change.name.trim();
+      if (name.length < 1 || name.length > 50)
+        throw new ValidationError([{ field: 'name', message: 'name must be 1 to 50 characters' }]);
+    }
+    this.props = {
+      ...this.props,
+      name,
+      phone: change.phone === undefined ? this.props.phone : change.phone,
+    };
+  }
+
+  /** Replaces the password hash (already argon2id). */
+  changePassword(passwordHash: string): void {
+    this.props = { ...this.props, passwordHash };
+  }
+
+  /** Gives the account another role. */
+  changeRole(role: Role): void {
+    this.props = { ...this.props, role };
+  }
+
+  /** Moves the login to another (confirmed) address. */
+  changeEmail(email: Email): void {
+    this.props = { ...this.props, email };
   }
 
   static rehydrate(props: UserProps): User {

@@ -19,6 +19,8 @@ import { UserPersistenceMapper, UserRow } from './user.persistence-mapper';
 @Injectable()
 export class TypeOrmUserRepository extends UserRepository {
   private readonly select: string;
+  /** The member secret of each user loaded for update, for sealing what save() writes. */
+  private readonly secrets = new WeakMap<User, Buffer>();
 
   constructor(
     private readonly transaction: TransactionContext,
@@ -70,10 +72,59 @@ export class TypeOrmUserRepository extends UserRepository {
     return this.one(`${this.select} WHERE u.id = ?`, [id]);
   }
 
+  async findByIdForUpdate(id: string): Promise<User | null> {
+    return this.one(`${this.select} WHERE u.id = ? FOR UPDATE`, [id]);
+  }
+
+  async save(user: User): Promise<void> {
+    const secret = this.secrets.get(user);
+    if (!secret) throw new Error('UserRepository.save: the user was not loaded in this repository');
+    const sealed = UserPersistenceMapper.seal(this.cipher, this.blindIndex, secret, user.id, {
+      email: user.email.value,
+      name: user.name,
+      phone: user.phone?.value ?? null,
+    });
+    try {
+      await this.transaction.manager().query(
+        `UPDATE users SET email_bidx = ?, email = ?, name = ?, phone = ?, password_hash = ?, role = ?, updated_at = ?
+          WHERE id = ?`,
+        [
+          sealed.email_bidx,
+          sealed.email,
+          sealed.name,
+          sealed.phone,
+          user.passwordHash,
+          user.role,
+          this.clock.now(),
+          user.id,
+        ],
+      );
+    } catch (error) {
+      if (isDuplicateKeyError(error)) throw new EmailTakenError();
+      throw error;
+    }
+  }
+
+  async erase(userId: string, now: Date): Promise<void> {
+    const manager = this.transaction.manager();
+    // No password verifies against this hash; the CHECK on password_hash still holds.
+    await manager.query(
+      `UPDATE users SET email_bidx = NULL, password_hash = '$argon2id$erased', erased_at = ?, updated_at = ?
+        WHERE id = ?`,
+      [now, now, userId],
+    );
+    await manager.query('DELETE FROM member_addresses WHERE user_id = ?', [userId]);
+    await manager.query('DELETE FROM member_tokens WHERE user_id = ?', [userId]);
+    await this.vault.destroy(userId, now);
+  }
+
   private async one(sql: string, parameters: unknown[]): Promise<User | null> {
     const rows = (await this.transaction.manager().query(sql, parameters)) as Array<
       UserRow & { secret: Buffer }
     >;
-    return rows[0] ? UserPersistenceMapper.toDomain(this.cipher, rows[0]) : null;
+    if (!rows[0]) return null;
+    const user = UserPersistenceMapper.toDomain(this.cipher, rows[0]);
+    this.secrets.set(user, Buffer.from(rows[0].secret));
+    return user;
   }
 }
