@@ -411,7 +411,7 @@ export interface paths {
          * Who read or changed the caller’s personal data
          * @description Audit events whose subject is the caller, newest first: when, the role of whoever acted (not who), what and which resource. Keyset-paged.
          */
-        get: operations["AuditController_accessLog"];
+        get: operations["AccessLogController_accessLog"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2680,9 +2680,9 @@ export interface operations {
     };
     AdminUsersController_find: {
         parameters: {
-            query: {
-                /** @description Exact address (case-insensitive); no partial match exists */
-                email: string;
+            query?: {
+                /** @description Exact address (case-insensitive); no partial match exists. Without it the list is empty. */
+                email?: string;
             };
             header?: never;
             path?: never;
@@ -2971,7 +2971,7 @@ export interface operations {
             };
         };
     };
-    AuditController_accessLog: {
+    AccessLogController_accessLog: {
         parameters: {
             query?: {
                 limit?: number;

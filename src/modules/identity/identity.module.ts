@@ -38,6 +38,7 @@ import { ListAddressesHandler } from './application/queries/list-addresses/list-
 import { IdentityDirectoryModule } from './identity-directory.module';
 import { EraseMemberHandler } from './application/commands/erase-member/erase-member.handler';
 import { AdminUsersController } from './adapters/http/admin-users.controller';
+import { AccessLogController } from './adapters/http/access-log.controller';
 import { AuditController } from './adapters/http/audit.controller';
 import { LoggingRoleChangeAlerts } from './adapters/security/logging-role-change.alerts';
 import { ChangeRoleHandler } from './application/commands/change-role/change-role.handler';
@@ -68,6 +69,7 @@ import { SessionRevoker } from './application/services/session-revoker.service';
     AddressesController,
     AdminUsersController,
     AuditController,
+    AccessLogController,
   ],
   providers: [
     SignUpHandler,

@@ -39,6 +39,8 @@ export class AdminUsersController {
     @CurrentUser() admin: AuthenticatedUser,
     @Query() query: AdminUsersQuery,
   ): Promise<AdminUserListResponse> {
+    // No address, nothing looked up: nothing to audit either.
+    if (!query.email) return { items: [] };
     return {
       items: await this.queries.execute(
         new FindUsersByEmailQuery(admin.id, admin.role, query.email),

@@ -5,24 +5,22 @@ import type { AuthenticatedUser } from '../../../../platform/auth/authenticated-
 import { CurrentUser } from '../../../../platform/auth/current-user.decorator';
 import { Roles } from '../../../../platform/auth/roles.decorator';
 import { ApiProblems } from '../../../../platform/http/api-problems.decorator';
-import { PageQuery } from '../../../../platform/http/page.query';
-import { AccessLogPageResponse } from './access-log-page.response';
 import { AuditEventPageResponse } from './audit-event-page.response';
 import { AuditEventsQuery } from './audit-events.query';
 import { AuditLog } from '../../../../platform/audit/audit-log';
 
-/** Reading the audit trail: administrators all of it (itself audited), members who touched their data. */
+/** The audit trail for administrators: all of it, by subject and actor; the read is itself audited. */
+@ApiTags('admin')
 @ApiBearerAuth()
-@Controller()
+@Roles('ADMIN')
+@Controller('admin/audit-events')
 export class AuditController {
   constructor(
     private readonly log: AuditLog,
     private readonly audit: AuditTrail,
   ) {}
 
-  @ApiTags('admin')
-  @Roles('ADMIN')
-  @Get('admin/audit-events')
+  @Get()
   @ApiOperation({
     summary: 'Audit events, newest first, by subject and/or actor (this read is audited too)',
     description:
@@ -45,30 +43,5 @@ export class AuditController {
       query.limit,
       query.cursor,
     );
-  }
-
-  @ApiTags('users')
-  @Get('users/me/access-log')
-  @ApiOperation({
-    summary: 'Who read or changed the caller’s personal data',
-    description:
-      'Audit events whose subject is the caller, newest first: when, the role of whoever acted (not who), what and which resource. Keyset-paged.',
-  })
-  @ApiOkResponse({ type: AccessLogPageResponse })
-  @ApiProblems(400, 401, 429)
-  async accessLog(
-    @CurrentUser() user: AuthenticatedUser,
-    @Query() page: PageQuery,
-  ): Promise<AccessLogPageResponse> {
-    const found = await this.log.list({ subjectUserId: user.id }, page.limit, page.cursor);
-    return {
-      items: found.items.map((event) => ({
-        at: event.at,
-        actorRole: event.actorRole,
-        action: event.action,
-        resource: event.resource,
-      })),
-      nextCursor: found.nextCursor,
-    };
   }
 }
