@@ -144,6 +144,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask for a password reset e-mail (always 202)
+         * @description Answers 202 whether or not the address has an account, so it reveals none. For an account, a single-use token valid 30 minutes is e-mailed to its address. Rate limited per address and per client (429 with Retry-After, the same for unknown addresses).
+         */
+        post: operations["AuthController_requestPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set a new password with a reset token; every session is signed out
+         * @description The token is single-use and valid 30 minutes (400 TOKEN_INVALID when unknown, used or expired). The new password (8..72) is hashed with argon2id; every session of the account and its access tokens stop working at once.
+         */
+        post: operations["AuthController_confirmPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users/me": {
         parameters: {
             query?: never;
@@ -153,11 +193,79 @@ export interface paths {
         };
         /**
          * The caller’s profile (reads its own writes even from lagging replicas)
-         * @description The authenticated user's id, email, name, role and creation time. Reads the caller's own recent writes even while replicas lag.
+         * @description The authenticated user's id, email, name, phone, role and creation time. Reads the caller's own recent writes even while replicas lag.
          */
         get: operations["UsersController_me"];
         put?: never;
         post?: never;
+        /**
+         * Erase the caller’s account and personal data
+         * @description Needs the password (401 INVALID_CREDENTIALS otherwise). Every session and access token stops working, the account can no longer log in, and the member’s own key is destroyed, so the stored personal data (also in backups and replicas) becomes unreadable. Orders, ledger and audit rows stay for accounting, showing the member as erased; the e-mail address may sign up again.
+         */
+        delete: operations["UsersController_erase"];
+        options?: never;
+        head?: never;
+        /**
+         * Change the caller’s name and phone
+         * @description Either field may be left out; `phone: null` removes the phone. Stored encrypted; the change and its audit event commit together. Returns the profile.
+         */
+        patch: operations["UsersController_updateProfile"];
+        trace?: never;
+    };
+    "/api/v1/users/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change the password; every other session is signed out
+         * @description Needs the current password (401 INVALID_CREDENTIALS otherwise). The new one is hashed with argon2id. Every other session of the account and its access tokens stop working at once; the caller’s session and access token stay valid.
+         */
+        post: operations["UsersController_changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/me/email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask to change the e-mail address; it changes once confirmed from the new address
+         * @description Needs the current password. A confirmation token (single-use, valid 24 hours, stored only as a hash) is e-mailed to the new address and a notice to the current one; the login stays the current address until POST /users/me/email/confirm.
+         */
+        post: operations["UsersController_changeEmail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/me/email/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm an e-mail change with the token sent to the new address
+         * @description No authentication: the token is the proof. Single-use and expiring (400 TOKEN_INVALID when unknown, used or expired); 409 EMAIL_TAKEN when the address was registered meanwhile. Afterwards the new address is the login.
+         */
+        post: operations["UsersController_confirmEmail"];
         delete?: never;
         options?: never;
         head?: never;
@@ -210,6 +318,106 @@ export interface paths {
          * @description Any subset of the fields. Un-defaulting the default passes the mark to the newest other address.
          */
         patch: operations["AddressesController_update"];
+        trace?: never;
+    };
+    "/api/v1/admin/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Find an account by exact e-mail address (audited)
+         * @description Exact match through the e-mail blind index; there is no partial search. The lookup is written to the audit trail before the answer; if it cannot be, 503 and nothing is returned.
+         */
+        get: operations["AdminUsersController_find"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read an account (audited)
+         * @description The account’s profile. The read is written to the audit trail before the answer; if it cannot be, 503 and nothing is returned.
+         */
+        get: operations["AdminUsersController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/users/{id}/role": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change an account’s role (audited, raises a security event)
+         * @description CUSTOMER or ADMIN. The change and its audit event commit together; a "role changed" security event follows. Returns the account.
+         */
+        patch: operations["AdminUsersController_changeRole"];
+        trace?: never;
+    };
+    "/api/v1/admin/audit-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Audit events, newest first, by subject and/or actor (this read is audited too)
+         * @description Who read or changed whose personal data, role or password. Filter by `subjectUserId` (whose data) and `actorUserId` (who acted); keyset-paged. The read itself is recorded before the page is returned; if it cannot be, 503.
+         */
+        get: operations["AuditController_events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/me/access-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who read or changed the caller’s personal data
+         * @description Audit events whose subject is the caller, newest first: when, the role of whoever acted (not who), what and which resource. Keyset-paged.
+         */
+        get: operations["AccessLogController_accessLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/products": {
@@ -688,7 +896,7 @@ export interface components {
             jobName: string;
             /** @description Bull job id: the outbox event id */
             jobId: string;
-            /** @example identity.user-registered.v1 */
+            /** @example identity.user-registered.v2 */
             eventType: string | null;
             error: string;
             attempts: number;
@@ -755,6 +963,19 @@ export interface components {
             /** @description Also end this refresh token's session (if it is yours) */
             refreshToken?: string;
         };
+        PasswordResetRequest: {
+            /** @example jane@example.com */
+            email: string;
+        };
+        PasswordResetConfirmRequest: {
+            /**
+             * @description The token from the e-mail
+             * @example Zk3n0pQ4y8b2c6d0e4f8g2h6i0j4k8l2m6n0o4p8q2r
+             */
+            token: string;
+            /** @example battery staple horse */
+            newPassword: string;
+        };
         MeResponse: {
             /** @example 01935f5e-8c1a-7b3e-9c41-2a4f5d6e7f80 */
             id: string;
@@ -767,8 +988,52 @@ export interface components {
              * @enum {string}
              */
             role: "CUSTOMER" | "ADMIN";
+            /**
+             * @description E.164, or null when none was given
+             * @example +821012345678
+             */
+            phone: string | null;
             /** @example 2026-11-22T09:00:00.000Z */
             createdAt: string;
+        };
+        UpdateProfileRequest: {
+            /** @example Jane Doe */
+            name?: string;
+            /**
+             * @description E.164; null removes it
+             * @example +821012345678
+             */
+            phone?: string | null;
+        };
+        ChangePasswordRequest: {
+            /** @example correct horse battery */
+            currentPassword: string;
+            /** @example battery staple horse */
+            newPassword: string;
+        };
+        ChangeEmailRequest: {
+            /** @example correct horse battery */
+            currentPassword: string;
+            /**
+             * Format: email
+             * @description Trimmed and lower-cased
+             * @example jane.new@example.com
+             */
+            newEmail: string;
+        };
+        TokenRequest: {
+            /**
+             * @description The token from the e-mail
+             * @example Zk3n0pQ4y8b2c6d0e4f8g2h6i0j4k8l2m6n0o4p8q2r
+             */
+            token: string;
+        };
+        EraseAccountRequest: {
+            /**
+             * @description The current password
+             * @example correct horse battery
+             */
+            password: string;
         };
         AddressResponse: {
             /** @example 01935f5e-8c1a-7b3e-9c41-2a4f5d6e7f81 */
@@ -834,6 +1099,86 @@ export interface components {
              * @example true
              */
             isDefault?: boolean;
+        };
+        AdminUserResponse: {
+            /** @example 01938a1e-0000-7000-8000-000000000002 */
+            id: string;
+            /**
+             * @description null once erased
+             * @example jane@example.com
+             */
+            email: string | null;
+            /**
+             * @description null once erased
+             * @example Jane
+             */
+            name: string | null;
+            /** @example +821012345678 */
+            phone: string | null;
+            /**
+             * @example CUSTOMER
+             * @enum {string}
+             */
+            role: "CUSTOMER" | "ADMIN";
+            /** @example 2026-11-22T09:00:00.000Z */
+            createdAt: string;
+            /**
+             * @description When the member erased the account
+             * @example null
+             */
+            erasedAt: string | null;
+        };
+        AdminUserListResponse: {
+            /** @description The exact match, or empty */
+            items: components["schemas"]["AdminUserResponse"][];
+        };
+        ChangeRoleRequest: {
+            /**
+             * @example ADMIN
+             * @enum {string}
+             */
+            role: "CUSTOMER" | "ADMIN";
+        };
+        AuditEventResponse: {
+            /** @example 01938a1e-7c4b-7b61-9d7e-2f0c4b1e9a11 */
+            id: string;
+            /** @example 2026-12-03T09:00:00.000Z */
+            at: string;
+            /** @example 01938a1e-0000-7000-8000-000000000001 */
+            actorUserId: string | null;
+            /** @example ADMIN */
+            actorRole: string | null;
+            /** @example admin.user.read */
+            action: string;
+            /** @example 01938a1e-0000-7000-8000-000000000002 */
+            subjectUserId: string | null;
+            /** @example user:01938a1e-0000-7000-8000-000000000002 */
+            resource: string;
+            /** @example b5c1d1f2-8d3a-4f0e-9b1a-0c2d3e4f5a6b */
+            requestId: string | null;
+        };
+        AuditEventPageResponse: {
+            items: components["schemas"]["AuditEventResponse"][];
+            /** @description Pass as ?cursor= for the next page */
+            nextCursor: string | null;
+        };
+        AccessLogEntryResponse: {
+            /** @example 2026-12-03T09:00:00.000Z */
+            at: string;
+            /**
+             * @description Role of whoever acted; never their identity
+             * @example ADMIN
+             */
+            actorRole: string | null;
+            /** @example admin.user.read */
+            action: string;
+            /** @example user:01938a1e-0000-7000-8000-000000000002 */
+            resource: string;
+        };
+        AccessLogPageResponse: {
+            items: components["schemas"]["AccessLogEntryResponse"][];
+            /** @description Pass as ?cursor= for the next page */
+            nextCursor: string | null;
         };
         ProductResponse: {
             /** Format: uuid */
@@ -1620,6 +1965,104 @@ export interface operations {
             };
         };
     };
+    AuthController_requestPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetRequest"];
+            };
+        };
+        responses: {
+            /** @description If the address has an account, a reset e-mail is queued */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED (with `errors`) or IDEMPOTENCY_KEY_MISSING */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description RATE_LIMITED (with Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (with Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    AuthController_confirmPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetConfirmRequest"];
+            };
+        };
+        responses: {
+            /** @description Password set */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED, TOKEN_INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description RATE_LIMITED (with Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (with Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
     UsersController_me: {
         parameters: {
             query?: never;
@@ -1657,6 +2100,315 @@ export interface operations {
             };
             /** @description RATE_LIMITED (with Retry-After) */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    UsersController_erase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EraseAccountRequest"];
+            };
+        };
+        responses: {
+            /** @description Erased */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED (with `errors`) or IDEMPOTENCY_KEY_MISSING */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description UNAUTHORIZED, INVALID_CREDENTIALS */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description RATE_LIMITED (with Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (with Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    UsersController_updateProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateProfileRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED (with `errors`) or IDEMPOTENCY_KEY_MISSING */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description UNAUTHORIZED: missing, invalid, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description RATE_LIMITED (with Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (with Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    UsersController_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordRequest"];
+            };
+        };
+        responses: {
+            /** @description Password changed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED (with `errors`) or IDEMPOTENCY_KEY_MISSING */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description UNAUTHORIZED, INVALID_CREDENTIALS */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description RATE_LIMITED (with Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (with Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    UsersController_changeEmail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeEmailRequest"];
+            };
+        };
+        responses: {
+            /** @description Confirmation e-mail queued */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED (with `errors`) or IDEMPOTENCY_KEY_MISSING */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description UNAUTHORIZED, INVALID_CREDENTIALS */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description EMAIL_TAKEN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description RATE_LIMITED (with Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (with Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    UsersController_confirmEmail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TokenRequest"];
+            };
+        };
+        responses: {
+            /** @description The new address is in use */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED, TOKEN_INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description EMAIL_TAKEN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description RATE_LIMITED (with Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (with Retry-After) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1917,6 +2669,349 @@ export interface operations {
             };
             /** @description SERVICE_UNAVAILABLE (with Retry-After) */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    AdminUsersController_find: {
+        parameters: {
+            query?: {
+                /** @description Exact address (case-insensitive); no partial match exists. Without it the list is empty. */
+                email?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminUserListResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED (with `errors`) or IDEMPOTENCY_KEY_MISSING */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description UNAUTHORIZED: missing, invalid, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the caller lacks the role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description RATE_LIMITED (with Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (with Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    AdminUsersController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminUserResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED (with `errors`) or IDEMPOTENCY_KEY_MISSING */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description UNAUTHORIZED: missing, invalid, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the caller lacks the role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description RATE_LIMITED (with Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (with Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    AdminUsersController_changeRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeRoleRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminUserResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED (with `errors`) or IDEMPOTENCY_KEY_MISSING */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description UNAUTHORIZED: missing, invalid, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the caller lacks the role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description RATE_LIMITED (with Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (with Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    AuditController_events: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from the previous page */
+                cursor?: string;
+                /** @description Whose personal data */
+                subjectUserId?: string;
+                /** @description Who acted */
+                actorUserId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEventPageResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED (with `errors`) or IDEMPOTENCY_KEY_MISSING */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description UNAUTHORIZED: missing, invalid, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the caller lacks the role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description RATE_LIMITED (with Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (with Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    AccessLogController_accessLog: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessLogPageResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED (with `errors`) or IDEMPOTENCY_KEY_MISSING */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description UNAUTHORIZED: missing, invalid, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description RATE_LIMITED (with Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

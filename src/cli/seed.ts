@@ -3,7 +3,8 @@ import { DataSource } from 'typeorm';
 import { v7 } from 'uuid';
 import { Argon2PasswordHasher } from '../modules/identity/adapters/security/argon2-password.hasher';
 import { SeedConfig } from '../platform/config/app-config';
-import { loadSeedConfigOrExit } from '../platform/config/load-config';
+import { UserRowSealer } from '../modules/identity/adapters/persistence/user-row.sealer';
+import { loadPersonalDataConfigOrExit, loadSeedConfigOrExit } from '../platform/config/load-config';
 import { typeOrmOptions } from '../platform/database/typeorm-options';
 
 /**
@@ -18,40 +19,45 @@ import { typeOrmOptions } from '../platform/database/typeorm-options';
  */
 async function main(): Promise<void> {
   const { database, seed } = loadSeedConfigOrExit();
+  const { personalData } = loadPersonalDataConfigOrExit();
   const dataSource = new DataSource({
     ...typeOrmOptions({ ...database, replicaUrls: [] }),
     logging: ['error'],
   });
   await dataSource.initialize();
   try {
-    await seedAdmin(dataSource, seed.admin);
+    await seedAdmin(dataSource, seed.admin, UserRowSealer.fromConfig(personalData));
     if (seed.demo) await seedCatalog(dataSource, seed.products);
   } finally {
     await dataSource.destroy();
   }
 }
 
-async function seedAdmin(dataSource: DataSource, admin: SeedConfig['admin']): Promise<void> {
+async function seedAdmin(
+  dataSource: DataSource,
+  admin: SeedConfig['admin'],
+  sealer: UserRowSealer,
+): Promise<void> {
   if (!admin) {
     process.stdout.write('seed: ADMIN_EMAIL/ADMIN_PASSWORD not set, no admin created\n');
     return;
   }
   const { email, password } = admin;
   const existing = await dataSource.query<{ role: string }[]>(
-    'SELECT role FROM users WHERE email = ? LIMIT 1',
-    [email],
+    'SELECT role FROM users WHERE email_bidx = ? LIMIT 1',
+    [sealer.emailIndex(email)],
   );
   if (existing.length > 0) {
     leftAlone(existing[0]?.role);
     return;
   }
   const hash = await new Argon2PasswordHasher().hash(password);
-  const now = new Date();
   try {
-    await dataSource.query(
-      `INSERT INTO users (id, email, name, password_hash, role, created_at, updated_at)
-       VALUES (?, ?, 'Administrator', ?, 'ADMIN', ?, ?)`,
-      [v7(), email, hash, now, now],
+    // Sealed like the API seals (ADR 0032), found again through email_bidx.
+    await sealer.insert(
+      dataSource,
+      [{ id: v7(), email, name: 'Administrator', passwordHash: hash, role: 'ADMIN' }],
+      new Date(),
     );
   } catch (error) {
     // Someone signed up with the address between the SELECT and the INSERT: theirs it stays.

@@ -3,6 +3,7 @@ import { v7 } from 'uuid';
 import { AppProcess, startApi, startWorker } from '../support/app-process';
 import { createCustomers, Customer } from '../support/customers';
 import { Db } from '../support/db';
+import { emailIndex, insertSealedUser } from '../support/personal-data';
 import { requireEnv } from '../support/env';
 import { uniqueEmail, waitUntil } from '../support/fixtures';
 import { apiClient, HttpClient } from '../support/http';
@@ -54,8 +55,8 @@ describe('Delivery under faults (e2e)', () => {
     let id: string | undefined;
     await waitUntil(async () => {
       const rows = await Db.rows<{ id: string }>(
-        "SELECT id FROM outbox_events WHERE type = 'identity.user-registered.v1' AND JSON_UNQUOTE(JSON_EXTRACT(payload, '$.email')) = ?",
-        [email],
+        "SELECT id FROM outbox_events WHERE type = 'identity.user-registered.v2' AND aggregate_id = (SELECT id FROM users WHERE email_bidx = ?)",
+        [emailIndex(email)],
       );
       id = rows[0]?.id;
       return id !== undefined;
@@ -160,9 +161,9 @@ describe('Delivery under faults (e2e)', () => {
     expect(await rankedQuantity(productId)).toBe(6);
     const events = await Db.rows<{ id: string; delivered_at: Date | null }>(
       `SELECT id, delivered_at FROM outbox_events
-        WHERE (type = 'identity.user-registered.v1' AND JSON_UNQUOTE(JSON_EXTRACT(payload, '$.email')) IN (?))
+        WHERE (type = 'identity.user-registered.v2' AND aggregate_id IN (SELECT id FROM users WHERE email_bidx IN (?)))
            OR (type = 'ordering.order-placed.v1' AND JSON_UNQUOTE(JSON_EXTRACT(payload, '$.userId')) IN (?))`,
-      [[...refused, ...slow], buyers.map((buyer) => buyer.id)],
+      [[...refused, ...slow].map(emailIndex), buyers.map((buyer) => buyer.id)],
     );
     expect(events.length).toBe(refused.length + slow.length + buyers.length);
     expect(
@@ -242,16 +243,17 @@ describe('Delivery under faults (e2e)', () => {
     // A job that arrives while the worker drains (what a duplicate or another relay's add looks like).
     const late = uniqueEmail('dlv-late');
     const lateId = v7();
+    await insertSealedUser(lateId, late, 'Late');
     const notifications = queue('notifications');
     await notifications.add(
       'welcome-email',
       {
         eventId: lateId,
-        type: 'identity.user-registered.v1',
+        type: 'identity.user-registered.v2',
         aggregateType: 'user',
         aggregateId: lateId,
         occurredAt: new Date().toISOString(),
-        payload: { userId: lateId, email: late, name: 'Late' },
+        payload: { userId: lateId },
       },
       { jobId: lateId },
     );

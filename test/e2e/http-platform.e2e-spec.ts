@@ -1,3 +1,4 @@
+import { emailIndex } from '../support/personal-data';
 import { spawnSync } from 'node:child_process';
 import { connect } from 'node:net';
 import { join } from 'node:path';
@@ -33,7 +34,9 @@ describe('HTTP platform (e2e)', () => {
       instance: '/api/v1/auth/signup',
     });
     expect(response.body.errors[0].field).toBe('body');
-    expect(await Db.rows('SELECT id FROM users WHERE email = ?', [email])).toHaveLength(0);
+    expect(
+      await Db.rows('SELECT id FROM users WHERE email_bidx = ?', [emailIndex(email)]),
+    ).toHaveLength(0);
   });
 
   it('answers an oversized body with 413 PAYLOAD_TOO_LARGE and writes nothing', async () => {
@@ -46,7 +49,9 @@ describe('HTTP platform (e2e)', () => {
     });
     expect(response.status).toBe(413);
     expect(response.body.code).toBe('PAYLOAD_TOO_LARGE');
-    expect(await Db.rows('SELECT id FROM users WHERE email = ?', [email])).toHaveLength(0);
+    expect(
+      await Db.rows('SELECT id FROM users WHERE email_bidx = ?', [emailIndex(email)]),
+    ).toHaveLength(0);
   });
 
   it('answers a non-JSON content type with 415 problem+json', async () => {
@@ -73,7 +78,9 @@ describe('HTTP platform (e2e)', () => {
         { field, message: `${field} must be well-formed Unicode` },
       ]);
     }
-    expect(await Db.rows('SELECT id FROM users WHERE email = ?', [email])).toHaveLength(0);
+    expect(
+      await Db.rows('SELECT id FROM users WHERE email_bidx = ?', [emailIndex(email)]),
+    ).toHaveLength(0);
   });
 
   it("answers a path id longer than the router allows with 404 problem+json, not Fastify's 414", async () => {

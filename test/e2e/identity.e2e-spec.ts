@@ -1,3 +1,4 @@
+import { emailIndex } from '../support/personal-data';
 import { AppProcess, startApi } from '../support/app-process';
 import { Db } from '../support/db';
 import { signUpAndLogIn, uniqueEmail } from '../support/fixtures';
@@ -57,7 +58,7 @@ describe('Identity (e2e)', () => {
       expect(again.status).toBe(409);
       expect(again.body.code).toBe('EMAIL_TAKEN');
       expect(again.headers.get('content-type')).toContain('application/problem+json');
-      const rows = await Db.rows('SELECT id FROM users WHERE email = ?', [email]);
+      const rows = await Db.rows('SELECT id FROM users WHERE email_bidx = ?', [emailIndex(email)]);
       expect(rows).toHaveLength(1);
     });
 
@@ -70,7 +71,9 @@ describe('Identity (e2e)', () => {
       );
       expect(results.filter((r) => r.status === 201)).toHaveLength(1);
       expect(results.filter((r) => r.status === 409)).toHaveLength(9);
-      expect(await Db.rows('SELECT id FROM users WHERE email = ?', [email])).toHaveLength(1);
+      expect(
+        await Db.rows('SELECT id FROM users WHERE email_bidx = ?', [emailIndex(email)]),
+      ).toHaveLength(1);
     });
 
     it.each([
@@ -95,7 +98,9 @@ describe('Identity (e2e)', () => {
         expect(response.status).toBe(400);
         expect(response.body.code).toBe('VALIDATION_FAILED');
         expect(response.body.errors.map((e: { field: string }) => e.field)).toContain(field);
-        expect(await Db.rows('SELECT id FROM users WHERE email = ?', [email])).toHaveLength(0);
+        expect(
+          await Db.rows('SELECT id FROM users WHERE email_bidx = ?', [emailIndex(email)]),
+        ).toHaveLength(0);
       },
     );
   });
@@ -119,6 +124,7 @@ describe('Identity (e2e)', () => {
         id: user.id,
         email: user.email,
         name: 'Test User',
+        phone: null,
         role: 'CUSTOMER',
         createdAt: expect.any(String),
       });

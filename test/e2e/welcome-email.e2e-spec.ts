@@ -1,6 +1,7 @@
 import Bull from 'bull';
 import { AppProcess, startApi, startWorker } from '../support/app-process';
 import { Db } from '../support/db';
+import { emailIndex } from '../support/personal-data';
 import { logInAsAdmin, uniqueEmail, waitUntil } from '../support/fixtures';
 import { apiClient, HttpClient } from '../support/http';
 import { SmtpSink } from '../support/smtp';
@@ -11,8 +12,8 @@ async function registeredEvent(email: string): Promise<{ id: string; payload: un
   let event: { id: string; payload: unknown } | undefined;
   await waitUntil(async () => {
     const rows = await Db.rows<{ id: string; payload: unknown }>(
-      "SELECT id, payload FROM outbox_events WHERE type = 'identity.user-registered.v1' AND JSON_UNQUOTE(JSON_EXTRACT(payload, '$.email')) = ?",
-      [email],
+      "SELECT id, payload FROM outbox_events WHERE type = 'identity.user-registered.v2' AND aggregate_id = (SELECT id FROM users WHERE email_bidx = ?)",
+      [emailIndex(email)],
     );
     event = rows[0];
     return event !== undefined;
@@ -74,7 +75,7 @@ describe('Welcome e-mail through the outbox (e2e)', () => {
         'welcome-email',
         {
           eventId: event.id,
-          type: 'identity.user-registered.v1',
+          type: 'identity.user-registered.v2',
           aggregateType: 'user',
           aggregateId: 'x',
           occurredAt: new Date().toISOString(),

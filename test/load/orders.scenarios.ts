@@ -14,6 +14,7 @@ import {
   shuffled,
   WorkerTarget,
 } from './harness';
+import { userRowSealer } from './user-row-sealer';
 import { placeOrderSql } from './order-sql';
 
 /**
@@ -130,12 +131,20 @@ async function prepare(context: BenchContext, name: keyof typeof PRODUCT_SLICES)
   const stock = to - from === 1 ? HOT_STOCK : MANY_STOCK;
   const label = `${name}-${Date.now().toString(36)}`;
   const userIds = Array.from({ length: USERS }, () => v7());
+  const sealer = userRowSealer();
   return withConnection(context, async (connection) => {
     const now = new Date();
     for (const batch of chunks(userIds, 500)) {
-      await connection.query(
-        `INSERT INTO users (id, email, name, password_hash, role, created_at, updated_at) VALUES ${batch.map(() => "(?, ?, 'Bench buyer', ?, 'CUSTOMER', ?, ?)").join(', ')}`,
-        batch.flatMap((id) => [id, `${label}-${id}@bench.test`, NO_PASSWORD, now, now]),
+      await sealer.insert(
+        connection,
+        batch.map((id) => ({
+          id,
+          email: `${label}-${id}@bench.test`,
+          name: 'Bench buyer',
+          passwordHash: NO_PASSWORD,
+          role: 'CUSTOMER' as const,
+        })),
+        now,
       );
       await connection.query(
         `INSERT INTO wallets (user_id, balance, points, version, created_at, updated_at) VALUES ${batch.map(() => '(?, ?, 0, ?, ?, ?)').join(', ')}`,

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sealer } from './personal-data';
 import { Db } from './db';
 import { accessClaims, signJwt } from './jwt';
 
@@ -25,11 +26,19 @@ export async function createCustomers(count: number, prefix = 'buyer'): Promise<
       token: signJwt(accessClaims(id)),
     };
   });
+  const rows = sealer();
   for (let i = 0; i < customers.length; i += 500) {
     const batch = customers.slice(i, i + 500);
-    await Db.primary().query(
-      `INSERT INTO users (id, email, name, password_hash, role, created_at, updated_at) VALUES ${batch.map(() => "(?, ?, 'Buyer', ?, 'CUSTOMER', ?, ?)").join(', ')}`,
-      batch.flatMap((customer) => [customer.id, customer.email, NO_PASSWORD, now, now]),
+    await rows.insert(
+      Db.primary(),
+      batch.map((customer) => ({
+        id: customer.id,
+        email: customer.email,
+        name: 'Buyer',
+        passwordHash: NO_PASSWORD,
+        role: 'CUSTOMER' as const,
+      })),
+      now,
     );
   }
   return customers;

@@ -76,6 +76,15 @@ export class HttpClient {
   delete<T = any>(path: string, options?: RequestOptions): Promise<HttpResult<T>> {
     return this.request<T>('DELETE', path, undefined, options);
   }
+
+  /** DELETE with a JSON body (DELETE /users/me takes the password). */
+  deleteWith<T = any>(
+    path: string,
+    body: unknown,
+    options?: RequestOptions,
+  ): Promise<HttpResult<T>> {
+    return this.request<T>('DELETE', path, body, options);
+  }
 }
 
 /** `/api/v1` client of a running API. */

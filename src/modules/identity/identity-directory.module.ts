@@ -3,6 +3,8 @@ import { TypeOrmAddressReadModel } from './adapters/persistence/typeorm-address.
 import { TypeOrmUserDirectory } from './adapters/persistence/typeorm-user.directory';
 import { AddressReadModel } from './application/ports/address.read-model.port';
 import { UserDirectory } from './application/ports/user-directory.port';
+import { HmacMemberTokenCodec } from './adapters/security/hmac-member-token.codec';
+import { MemberTokenCodec } from './application/ports/member-token-codec.port';
 
 /**
  * Identity's read-only directory for other modules (contacts for e-mails,
@@ -12,7 +14,8 @@ import { UserDirectory } from './application/ports/user-directory.port';
   providers: [
     { provide: UserDirectory, useClass: TypeOrmUserDirectory },
     { provide: AddressReadModel, useClass: TypeOrmAddressReadModel },
+    { provide: MemberTokenCodec, useClass: HmacMemberTokenCodec },
   ],
-  exports: [UserDirectory, AddressReadModel],
+  exports: [UserDirectory, AddressReadModel, MemberTokenCodec],
 })
 export class IdentityDirectoryModule {}

@@ -11,7 +11,6 @@ import { SessionOrmEntity } from './adapters/persistence/session.orm-entity';
 import { TypeOrmSessionRepository } from './adapters/persistence/typeorm-session.repository';
 import { TypeOrmUserReadModel } from './adapters/persistence/typeorm-user.read-model';
 import { TypeOrmUserRepository } from './adapters/persistence/typeorm-user.repository';
-import { UserOrmEntity } from './adapters/persistence/user.orm-entity';
 import { Argon2PasswordHasher } from './adapters/security/argon2-password.hasher';
 import { CryptoRefreshTokenCodec } from './adapters/security/crypto-refresh-token.codec';
 import { DenylistAccessTokenRevocation } from './adapters/security/denylist-access-token.revocation';
@@ -37,14 +36,41 @@ import { UserRepository } from './application/ports/user.repository.port';
 import { GetCurrentUserHandler } from './application/queries/get-current-user/get-current-user.handler';
 import { ListAddressesHandler } from './application/queries/list-addresses/list-addresses.handler';
 import { IdentityDirectoryModule } from './identity-directory.module';
+import { EraseMemberHandler } from './application/commands/erase-member/erase-member.handler';
+import { AdminUsersController } from './adapters/http/admin-users.controller';
+import { AccessLogController } from './adapters/http/access-log.controller';
+import { AuditController } from './adapters/http/audit.controller';
+import { LoggingRoleChangeAlerts } from './adapters/security/logging-role-change.alerts';
+import { ChangeRoleHandler } from './application/commands/change-role/change-role.handler';
+import { RoleChangeAlerts } from './application/ports/role-change-alerts.port';
+import { FindUsersByEmailHandler } from './application/queries/find-users-by-email/find-users-by-email.handler';
+import { GetUserHandler } from './application/queries/get-user/get-user.handler';
+import { TypeOrmMemberTokenRepository } from './adapters/persistence/typeorm-member-token.repository';
+import { RedisPasswordResetThrottle } from './adapters/security/redis-password-reset.throttle';
+import { ChangePasswordHandler } from './application/commands/change-password/change-password.handler';
+import { ConfirmEmailChangeHandler } from './application/commands/confirm-email-change/confirm-email-change.handler';
+import { ConfirmPasswordResetHandler } from './application/commands/confirm-password-reset/confirm-password-reset.handler';
+import { RequestEmailChangeHandler } from './application/commands/request-email-change/request-email-change.handler';
+import { RequestPasswordResetHandler } from './application/commands/request-password-reset/request-password-reset.handler';
+import { UpdateProfileHandler } from './application/commands/update-profile/update-profile.handler';
+import { MemberTokenRepository } from './application/ports/member-token.repository.port';
+import { PasswordResetThrottle } from './application/ports/password-reset-throttle.port';
+import { SessionRevoker } from './application/services/session-revoker.service';
 
 /** Identity: accounts, credentials, sessions and tokens. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([UserOrmEntity, SessionOrmEntity, RefreshTokenOrmEntity]),
+    TypeOrmModule.forFeature([SessionOrmEntity, RefreshTokenOrmEntity]),
     IdentityDirectoryModule,
   ],
-  controllers: [AuthController, UsersController, AddressesController],
+  controllers: [
+    AuthController,
+    UsersController,
+    AddressesController,
+    AdminUsersController,
+    AuditController,
+    AccessLogController,
+  ],
   providers: [
     SignUpHandler,
     LogInHandler,
@@ -55,6 +81,25 @@ import { IdentityDirectoryModule } from './identity-directory.module';
     UpdateAddressHandler,
     RemoveAddressHandler,
     ListAddressesHandler,
+    UpdateProfileHandler,
+    EraseMemberHandler,
+    ChangeRoleHandler,
+    GetUserHandler,
+    FindUsersByEmailHandler,
+    { provide: RoleChangeAlerts, useClass: LoggingRoleChangeAlerts },
+    ChangePasswordHandler,
+    RequestEmailChangeHandler,
+    ConfirmEmailChangeHandler,
+    RequestPasswordResetHandler,
+    ConfirmPasswordResetHandler,
+    {
+      provide: SessionRevoker,
+      useFactory: (...deps: ConstructorParameters<typeof SessionRevoker>) =>
+        new SessionRevoker(...deps),
+      inject: [SessionRepository, AccessTokenRevocation],
+    },
+    { provide: MemberTokenRepository, useClass: TypeOrmMemberTokenRepository },
+    { provide: PasswordResetThrottle, useClass: RedisPasswordResetThrottle },
     {
       // Built by hand: application classes carry no Nest decorators.
       provide: TokenPairMinter,

@@ -24,9 +24,18 @@ export class FieldCipher {
 
   /** Encrypts under the active ring key. */
   seal(memberSecret: Buffer, plaintext: string, ref: FieldRef): string {
+    return this.sealWith(this.fieldKey(memberSecret, this.ring.activeId), plaintext, ref);
+  }
+
+  /** Decrypts with the ring key the value names; UndecryptableValueError if it does not authenticate. */
+  open(memberSecret: Buffer, sealed: string, ref: FieldRef): string {
+    return this.openWith(new FieldKeys(this, memberSecret), sealed, ref);
+  }
+
+  private sealWith(fieldKey: Buffer, plaintext: string, ref: FieldRef): string {
     const keyId = this.ring.activeId;
     const iv = randomBytes(IV_BYTES);
-    const cipher = createCipheriv('aes-256-gcm', this.fieldKey(memberSecret, keyId), iv);
+    const cipher = createCipheriv('aes-256-gcm', fieldKey, iv);
     cipher.setAAD(associatedData(ref));
     const body = Buffer.concat([
       cipher.update(plaintext, 'utf8'),
@@ -36,15 +45,14 @@ export class FieldCipher {
     return `${FORMAT}.${keyId}.${Buffer.concat([iv, body]).toString('base64url')}`;
   }
 
-  /** Decrypts with the ring key the value names; UndecryptableValueError if it does not authenticate. */
-  open(memberSecret: Buffer, sealed: string, ref: FieldRef): string {
+  private openWith(keys: FieldKeys, sealed: string, ref: FieldRef): string {
     const parts = sealed.split('.');
     if (parts.length !== 3 || parts[0] !== FORMAT) throw new UndecryptableValueError(where(ref));
     const bytes = Buffer.from(parts[2]!, 'base64url');
     if (bytes.length < IV_BYTES + TAG_BYTES) throw new UndecryptableValueError(where(ref));
     const decipher = createDecipheriv(
       'aes-256-gcm',
-      this.fieldKey(memberSecret, parts[1]!),
+      keys.of(parts[1]!),
       bytes.subarray(0, IV_BYTES),
     );
     decipher.setAAD(associatedData(ref));
@@ -67,12 +75,15 @@ export class FieldCipher {
     fields: Readonly<Record<K, string | null | undefined>>,
   ): Record<K, string | null> {
     const out = {} as Record<K, string | null>;
+    // One HKDF per row, not per field: the fields of a row share the member's field key.
+    let fieldKey: Buffer | undefined;
     for (const column of Object.keys(fields) as K[]) {
       const value = fields[column];
-      out[column] =
-        value === null || value === undefined
-          ? null
-          : this.seal(memberSecret, value, { table, column, rowId });
+      if (value === null || value === undefined) out[column] = null;
+      else {
+        fieldKey ??= this.fieldKey(memberSecret, this.ring.activeId);
+        out[column] = this.sealWith(fieldKey, value, { table, column, rowId });
+      }
     }
     return out;
   }
@@ -85,10 +96,10 @@ export class FieldCipher {
     fields: Readonly<Record<K, string | null>>,
   ): Record<K, string | null> {
     const out = {} as Record<K, string | null>;
+    const keys = new FieldKeys(this, memberSecret);
     for (const column of Object.keys(fields) as K[]) {
       const value = fields[column];
-      out[column] =
-        value === null ? null : this.open(memberSecret, value, { table, column, rowId });
+      out[column] = value === null ? null : this.openWith(keys, value, { table, column, rowId });
     }
     return out;
   }
@@ -104,8 +115,28 @@ export class FieldCipher {
     return parts.length === 3 && parts[0] === FORMAT ? parts[1] : undefined;
   }
 
-  private fieldKey(memberSecret: Buffer, keyId: string): Buffer {
+  /** The member's field key under one ring key (HKDF-SHA-256). */
+  fieldKey(memberSecret: Buffer, keyId: string): Buffer {
     return Buffer.from(hkdfSync('sha256', memberSecret, this.ring.key(keyId), INFO, 32));
+  }
+}
+
+/** Field keys of one member by ring key id, each derived at most once. */
+class FieldKeys {
+  private readonly derived = new Map<string, Buffer>();
+
+  constructor(
+    private readonly cipher: FieldCipher,
+    private readonly memberSecret: Buffer,
+  ) {}
+
+  of(keyId: string): Buffer {
+    let key = this.derived.get(keyId);
+    if (!key) {
+      key = this.cipher.fieldKey(this.memberSecret, keyId);
+      this.derived.set(keyId, key);
+    }
+    return key;
   }
 }
 

@@ -28,9 +28,14 @@ export class MemberKeyStore {
     this.erasuresTable = `\`${schema}\`.member_erasures`;
   }
 
+  /** 32 random bytes: a member secret. */
+  static newSecret(): Buffer {
+    return randomBytes(32);
+  }
+
   /** A new secret for a new member (inside the transaction that creates the member). */
   async create(db: SqlRunner, userId: string, now: Date): Promise<Buffer> {
-    const secret = randomBytes(32);
+    const secret = MemberKeyStore.newSecret();
     await db.query(`INSERT INTO ${this.keysTable} (user_id, secret, created_at) VALUES (?, ?, ?)`, [
       userId,
       secret,

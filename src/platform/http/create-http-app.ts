@@ -111,6 +111,9 @@ export async function createHttpApp(
 
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
     bufferLogs: true,
+    // Errors reach the caller (main.ts/worker.ts exit 1 naming them) instead of Nest exiting the
+    // process itself: with the default, the optional FastRoutes lookup below killed the worker.
+    abortOnError: false,
   });
   // Hot public reads outside Nest's pipeline (ADR 0044); Nest registers its routes at init, after this.
   // Through ModuleRef: app.get() runs in Nest's exceptions zone, which exits the

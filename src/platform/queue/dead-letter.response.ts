@@ -5,7 +5,7 @@ export class DeadLetterResponse {
   @ApiProperty({ example: 'notifications' }) queue!: string;
   @ApiProperty({ example: 'welcome-email' }) jobName!: string;
   @ApiProperty({ description: 'Bull job id: the outbox event id' }) jobId!: string;
-  @ApiProperty({ nullable: true, type: String, example: 'identity.user-registered.v1' })
+  @ApiProperty({ nullable: true, type: String, example: 'identity.user-registered.v2' })
   eventType!: string | null;
   @ApiProperty() error!: string;
   @ApiProperty() attempts!: number;

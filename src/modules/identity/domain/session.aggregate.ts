@@ -15,7 +15,9 @@ export const REUSE_GRACE_MS = 5_000;
  */
 export type RefreshOutcome = 'rotate' | 'replay' | 'reuse-detected';
 
-export type SessionRevocationReason = 'LOGOUT' | 'REUSE';
+/** LOGOUT, refresh REUSE detected, a PASSWORD change (other sessions), a password RESET, an ERASURE, a ROLE change. */
+export type SessionRevocationReason =
+  'LOGOUT' | 'REUSE' | 'PASSWORD' | 'RESET' | 'ERASURE' | 'ROLE';
 
 export interface SessionProps {
   readonly id: string;

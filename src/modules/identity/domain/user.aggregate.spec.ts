@@ -37,7 +37,7 @@ describe(User.name, () => {
       expect(sut.createdAt).toEqual(NOW);
     });
 
-    it('records UserRegistered with the user id, email and name', () => {
+    it('records UserRegistered with the user id only (no personal data in the outbox)', () => {
       const sut = register('Alice');
 
       const events = sut.pullEvents();
@@ -45,22 +45,16 @@ describe(User.name, () => {
       expect(events).toHaveLength(1);
       const [event] = events as UserRegistered[];
       expect(event).toBeInstanceOf(UserRegistered);
-      expect(event!.type).toBe('identity.user-registered.v1');
+      expect(event!.type).toBe('identity.user-registered.v2');
       expect(event!.aggregateType).toBe('user');
       expect(event!.aggregateId).toBe('user-1');
       expect(event!.occurredAt).toEqual(NOW);
-      expect(event!.payload).toEqual({
-        userId: 'user-1',
-        email: 'alice@example.com',
-        name: 'Alice',
-      });
+      // Ids only: the outbox is stored in clear.
+      expect(event!.payload).toEqual({ userId: 'user-1' });
     });
 
-    it('trims the name, also in the event', () => {
-      const sut = register('  Alice Smith \t');
-
-      expect(sut.name).toBe('Alice Smith');
-      expect((sut.pullEvents()[0] as UserRegistered).payload.name).toBe('Alice Smith');
+    it('trims the name', () => {
+      expect(register('  Alice Smith \t').name).toBe('Alice Smith');
     });
 
     it('accepts names of 1 and 50 characters', () => {
@@ -86,6 +80,7 @@ describe(User.name, () => {
         id: 'admin-1',
         email: Email.parse('admin@example.com'),
         name: 'Admin',
+        phone: null,
         passwordHash: 'h',
         role: 'ADMIN',
         createdAt: NOW,

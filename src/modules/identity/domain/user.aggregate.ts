@@ -1,6 +1,7 @@
 import { AggregateRoot } from '../../../shared/kernel/aggregate-root';
 import { ValidationError } from '../../../shared/kernel/validation.error';
 import { Email } from './email.value-object';
+import { PhoneNumber } from './phone-number.value-object';
 import { Role } from './role';
 import { UserRegistered } from '../application/events/user-registered.integration-event';
 
@@ -8,6 +9,7 @@ export interface UserProps {
   readonly id: string;
   readonly email: Email;
   readonly name: string;
+  readonly phone: PhoneNumber | null;
   readonly passwordHash: string;
   readonly role: Role;
   readonly createdAt: Date;
@@ -15,7 +17,7 @@ export interface UserProps {
 
 /** A person who can log in. Only a password hash is ever held. */
 export class User extends AggregateRoot {
-  private constructor(private readonly props: UserProps) {
+  private constructor(private props: UserProps) {
     super();
   }
 
@@ -35,14 +37,46 @@ export class User extends AggregateRoot {
       id: input.id,
       email: input.email,
       name,
+      phone: null,
       passwordHash: input.passwordHash,
       role: 'CUSTOMER',
       createdAt: input.now,
     });
-    user.record(
-      new UserRegistered({ userId: input.id, email: input.email.value, name }, input.now),
-    );
+    user.record(new UserRegistered({ userId: input.id }, input.now));
     return user;
+  }
+
+  /** Changes the name and/or the phone (`null` removes it); undefined leaves a field as it is. */
+  changeProfile(change: {
+    name?: string | undefined;
+    phone?: PhoneNumber | null | undefined;
+  }): void {
+    let name = this.props.name;
+    if (change.name !== undefined) {
+      name = change.name.trim();
+      if (name.length < 1 || name.length > 50)
+        throw new ValidationError([{ field: 'name', message: 'name must be 1 to 50 characters' }]);
+    }
+    this.props = {
+      ...this.props,
+      name,
+      phone: change.phone === undefined ? this.props.phone : change.phone,
+    };
+  }
+
+  /** Replaces the password hash (already argon2id). */
+  changePassword(passwordHash: string): void {
+    this.props = { ...this.props, passwordHash };
+  }
+
+  /** Gives the account another role. */
+  changeRole(role: Role): void {
+    this.props = { ...this.props, role };
+  }
+
+  /** Moves the login to another (confirmed) address. */
+  changeEmail(email: Email): void {
+    this.props = { ...this.props, email };
   }
 
   static rehydrate(props: UserProps): User {
@@ -59,6 +93,10 @@ export class User extends AggregateRoot {
 
   get name(): string {
     return this.props.name;
+  }
+
+  get phone(): PhoneNumber | null {
+    return this.props.phone;
   }
 
   get passwordHash(): string {

@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
+  ApiAcceptedResponse,
   ApiBearerAuth,
   ApiCreatedResponse,
   ApiNoContentResponse,
@@ -17,6 +18,10 @@ import { LogInCommand } from '../../application/commands/log-in/log-in.command';
 import { LogOutCommand } from '../../application/commands/log-out/log-out.command';
 import { RefreshTokensCommand } from '../../application/commands/refresh-tokens/refresh-tokens.command';
 import { SignUpCommand } from '../../application/commands/sign-up/sign-up.command';
+import { ConfirmPasswordResetCommand } from '../../application/commands/confirm-password-reset/confirm-password-reset.command';
+import { RequestPasswordResetCommand } from '../../application/commands/request-password-reset/request-password-reset.command';
+import { PasswordResetConfirmRequest } from './password-reset-confirm.request';
+import { PasswordResetRequest } from './password-reset.request';
 import { LogInRequest } from './log-in.request';
 import { LogOutRequest } from './log-out.request';
 import { RefreshRequest } from './refresh.request';
@@ -84,5 +89,36 @@ export class AuthController {
     await this.commands.execute(
       new LogOutCommand(user.id, user.sessionId, user.tokenId, user.expiresAt, body.refreshToken),
     );
+  }
+
+  @Public()
+  @Post('password-reset')
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'Ask for a password reset e-mail (always 202)',
+    description:
+      'Answers 202 whether or not the address has an account, so it reveals none. For an account, a single-use token valid 30 minutes is e-mailed to its address. Rate limited per address and per client (429 with Retry-After, the same for unknown addresses).',
+  })
+  @ApiAcceptedResponse({ description: 'If the address has an account, a reset e-mail is queued' })
+  @ApiProblems(400, 429, 503)
+  async requestPasswordReset(
+    @Body() body: PasswordResetRequest,
+    @Req() request: FastifyRequest,
+  ): Promise<void> {
+    await this.commands.execute(new RequestPasswordResetCommand(body.email, request.ip));
+  }
+
+  @Public()
+  @Post('password-reset/confirm')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Set a new password with a reset token; every session is signed out',
+    description:
+      'The token is single-use and valid 30 minutes (400 TOKEN_INVALID when unknown, used or expired). The new password (8..72) is hashed with argon2id; every session of the account and its access tokens stop working at once.',
+  })
+  @ApiNoContentResponse({ description: 'Password set' })
+  @ApiProblems({ status: 400, codes: ['VALIDATION_FAILED', 'TOKEN_INVALID'] }, 429, 503)
+  async confirmPasswordReset(@Body() body: PasswordResetConfirmRequest): Promise<void> {
+    await this.commands.execute(new ConfirmPasswordResetCommand(body.token, body.newPassword));
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { IsNull } from 'typeorm';
 import { Clock } from '../../../../shared/kernel/clock.port';
 import { TransactionContext } from '../../../../platform/database/transaction-context';
 import { SessionRepository } from '../../application/ports/session.repository.port';
@@ -80,6 +81,15 @@ export class TypeOrmSessionRepository extends SessionRepository {
       .manager()
       .findOne(SessionOrmEntity, { where: { id: sessionId }, lock: { mode: 'pessimistic_write' } });
     return row ? SessionPersistenceMapper.sessionToDomain(row) : null;
+  }
+
+  async liveForUserForUpdate(userId: string): Promise<Session[]> {
+    const rows = await this.transaction.manager().find(SessionOrmEntity, {
+      where: { userId, revokedAt: IsNull() },
+      order: { id: 'ASC' },
+      lock: { mode: 'pessimistic_write' },
+    });
+    return rows.map((row) => SessionPersistenceMapper.sessionToDomain(row));
   }
 
   async save(session: Session, token?: RefreshToken): Promise<void> {

@@ -20,6 +20,9 @@ export abstract class SessionRepository {
   /** The session with this id, row-locked; null if none. */
   abstract findByIdForUpdate(sessionId: string): Promise<Session | null>;
 
+  /** Every session of the user that is not revoked, row-locked, in id order. */
+  abstract liveForUserForUpdate(userId: string): Promise<Session[]>;
+
   /** Persists a session's revocation and a token's spending. */
   abstract save(session: Session, token?: RefreshToken): Promise<void>;
 }

@@ -80,6 +80,13 @@ export class InMemorySessionRepository extends SessionRepository {
     return token && session ? { session, token } : null;
   }
 
+  async liveForUserForUpdate(userId: string): Promise<Session[]> {
+    return [...this.sessions.keys()]
+      .sort()
+      .map((id) => this.storedSession(id)!)
+      .filter((session) => session.userId === userId && !session.isRevoked());
+  }
+
   async findByIdForUpdate(sessionId: string): Promise<Session | null> {
     return this.storedSession(sessionId) ?? null;
   }

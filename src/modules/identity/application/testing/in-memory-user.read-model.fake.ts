@@ -1,4 +1,5 @@
 import { UserView } from '../queries/get-current-user/user.view';
+import { AdminUserView } from '../queries/get-user/admin-user.view';
 import { UserReadModel } from '../ports/user.read-model.port';
 
 /** User views in a map. */
@@ -12,5 +13,14 @@ export class InMemoryUserReadModel extends UserReadModel {
 
   async findById(id: string): Promise<UserView | null> {
     return this.views.get(id) ?? null;
+  }
+
+  async findAccount(id: string): Promise<AdminUserView | null> {
+    const view = this.views.get(id);
+    return view ? { ...view, erasedAt: null } : null;
+  }
+
+  async findByEmail(email: string): Promise<UserView | null> {
+    return [...this.views.values()].find((view) => view.email === email) ?? null;
   }
 }

@@ -51,4 +51,22 @@ export class InMemoryUserRepository extends UserRepository {
   async findById(id: string): Promise<User | null> {
     return this.rows.get(id)?.user ?? null;
   }
+
+  async findByIdForUpdate(id: string): Promise<User | null> {
+    return this.findById(id);
+  }
+
+  /** Ids erased, in order. */
+  readonly erased: string[] = [];
+
+  async erase(userId: string): Promise<void> {
+    this.rows.delete(userId);
+    this.erased.push(userId);
+  }
+
+  async save(user: User): Promise<void> {
+    if (this.all().some((row) => row.user.id !== user.id && row.user.email.equals(user.email)))
+      throw new EmailTakenError();
+    this.rows.set(user.id, { user, transaction: this.unitOfWork?.currentTransaction });
+  }
 }

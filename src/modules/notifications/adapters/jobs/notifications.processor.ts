@@ -7,7 +7,11 @@ import { OutboxConsumer } from '../../../../platform/outbox/outbox-consumer';
 import { OutboxJob } from '../../../../platform/queue/outbox-job';
 import { QUEUES } from '../../../../platform/queue/queue-names';
 import { SendEmailCommand } from '../../application/commands/send-email/send-email.command';
-import { EmailTemplates } from '../../application/services/email-templates';
+import { EmailTemplates, MemberEmailTemplates } from '../../application/services/email-templates';
+import type { EmailChangeRequestedPayload } from '../../../identity/application/events/email-change-requested.integration-event';
+import { EmailChangeRequested } from '../../../identity/application/events/email-change-requested.integration-event';
+import type { PasswordResetRequestedPayload } from '../../../identity/application/events/password-reset-requested.integration-event';
+import { PasswordResetRequested } from '../../../identity/application/events/password-reset-requested.integration-event';
 import type { UserRegisteredPayload } from '../../../identity/application/events/user-registered.integration-event';
 import { UserRegistered } from '../../../identity/application/events/user-registered.integration-event';
 import {
@@ -37,6 +41,14 @@ export class NotificationsProcessor implements OnModuleInit {
       queue: QUEUES.notifications,
       job: 'welcome-email',
     });
+    this.subscriptions.subscribe(EmailChangeRequested.TYPE, {
+      queue: QUEUES.notifications,
+      job: 'email-change-emails',
+    });
+    this.subscriptions.subscribe(PasswordResetRequested.TYPE, {
+      queue: QUEUES.notifications,
+      job: 'password-reset-email',
+    });
     this.subscriptions.subscribe(OrderPlaced.TYPE, {
       queue: QUEUES.notifications,
       job: 'order-confirmation-email',
@@ -49,13 +61,53 @@ export class NotificationsProcessor implements OnModuleInit {
 
   @Process({ name: 'welcome-email', concurrency: 5 })
   welcome(job: Job<OutboxJob<UserRegisteredPayload>>): Promise<unknown> {
-    return this.outbox.consume(job, ({ eventId, payload }) =>
-      this.commands.execute(
+    return this.outbox.consume(job, async ({ eventId, payload }) => {
+      const contact = await this.directory.contact(payload.userId);
+      // Erased before the welcome went out: there is nobody to write to any more.
+      if (!contact) return;
+      await this.commands.execute(
+        new SendEmailCommand(EmailTemplates.welcome({ eventId, ...contact })),
+      );
+    });
+  }
+
+  /** The confirmation link to the new address and the notice to the current one (each sent once). */
+  @Process({ name: 'email-change-emails', concurrency: 5 })
+  emailChange(job: Job<OutboxJob<EmailChangeRequestedPayload>>): Promise<unknown> {
+    return this.outbox.consume(job, async ({ eventId, payload }) => {
+      const change = await this.directory.pendingEmailChange(payload.tokenId);
+      if (!change) return; // the member was erased meanwhile
+      await this.commands.execute(
         new SendEmailCommand(
-          EmailTemplates.welcome({ eventId, email: payload.email, name: payload.name }),
+          MemberEmailTemplates.emailChangeConfirmation({
+            eventId,
+            email: change.newEmail,
+            name: change.name,
+            token: change.token,
+          }),
         ),
-      ),
-    );
+      );
+      await this.commands.execute(
+        new SendEmailCommand(
+          MemberEmailTemplates.emailChangeNotice({
+            eventId,
+            email: change.currentEmail,
+            name: change.name,
+          }),
+        ),
+      );
+    });
+  }
+
+  @Process({ name: 'password-reset-email', concurrency: 5 })
+  passwordReset(job: Job<OutboxJob<PasswordResetRequestedPayload>>): Promise<unknown> {
+    return this.outbox.consume(job, async ({ eventId, payload }) => {
+      const reset = await this.directory.passwordReset(payload.tokenId);
+      if (!reset) return;
+      await this.commands.execute(
+        new SendEmailCommand(MemberEmailTemplates.passwordReset({ eventId, ...reset })),
+      );
+    });
   }
 
   @Process({ name: 'order-confirmation-email', concurrency: 5 })

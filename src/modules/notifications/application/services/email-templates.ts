@@ -46,6 +46,46 @@ export const EmailTemplates = {
   },
 };
 
+/** The member e-mails of issue "Members": tokens travel only in these messages. */
+export const MemberEmailTemplates = {
+  emailChangeConfirmation(input: {
+    eventId: string;
+    email: string;
+    name: string;
+    token: string;
+  }): OutgoingEmail {
+    return {
+      to: input.email,
+      subject: 'Confirm your new hexashop e-mail address',
+      text: `Hello ${input.name},\n\nto use this address for your hexashop account, confirm it within 24 hours:\n\nPOST /api/v1/users/me/email/confirm\ntoken: ${input.token}\n\nIf you did not ask for this, ignore this message.\n\n— hexashop`,
+      idempotencyKey: input.eventId,
+    };
+  },
+
+  emailChangeNotice(input: { eventId: string; email: string; name: string }): OutgoingEmail {
+    return {
+      to: input.email,
+      subject: 'Your hexashop e-mail address is being changed',
+      text: `Hello ${input.name},\n\nsomeone signed in to your account asked to move it to another e-mail address. It changes only once that address is confirmed. If this was not you, change your password now.\n\n— hexashop`,
+      idempotencyKey: `${input.eventId}-notice`,
+    };
+  },
+
+  passwordReset(input: {
+    eventId: string;
+    email: string;
+    name: string;
+    token: string;
+  }): OutgoingEmail {
+    return {
+      to: input.email,
+      subject: 'Reset your hexashop password',
+      text: `Hello ${input.name},\n\nto set a new password, use this token within 30 minutes (once):\n\nPOST /api/v1/auth/password-reset/confirm\ntoken: ${input.token}\n\nIf you did not ask for this, ignore this message; your password stays as it is.\n\n— hexashop`,
+      idempotencyKey: input.eventId,
+    };
+  },
+};
+
 function won(amount: number): string {
   return `${amount.toLocaleString('en-US')} KRW`;
 }

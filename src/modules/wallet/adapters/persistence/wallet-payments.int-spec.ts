@@ -130,6 +130,13 @@ describe('WalletPayments on TypeORM (MariaDB)', () => {
       const userId = await seed(10_000, 500);
       const before = await state(userId);
       const marker = randomUUID();
+      const nameOf = async () =>
+        (
+          (await dataSource.query('SELECT name FROM users WHERE id = ?', [userId])) as Array<{
+            name: string;
+          }>
+        )[0]?.name;
+      const sealedName = await nameOf();
 
       await expect(
         unitOfWork.run(async () => {
@@ -142,10 +149,7 @@ describe('WalletPayments on TypeORM (MariaDB)', () => {
       ).rejects.toBeInstanceOf(error);
 
       expect(await state(userId)).toEqual(before);
-      const [user] = (await dataSource.query('SELECT name FROM users WHERE id = ?', [
-        userId,
-      ])) as Array<{ name: string }>;
-      expect(user?.name).toBe('Test');
+      expect(await nameOf()).toBe(sealedName);
     },
   );
 

@@ -81,7 +81,7 @@ describe(SignUpHandler.name, () => {
     expect(outbox.appended[0]!.transaction).toBe(transaction);
     const event = outbox.events[0] as UserRegistered;
     expect(event).toBeInstanceOf(UserRegistered);
-    expect(event.payload).toEqual({ userId: 'user-1', email: 'alice@example.com', name: 'Alice' });
+    expect(event.payload).toEqual({ userId: 'user-1' });
   });
 
   it('attributes the write to the new user', async () => {

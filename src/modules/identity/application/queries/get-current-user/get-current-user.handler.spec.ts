@@ -9,6 +9,7 @@ describe(GetCurrentUserHandler.name, () => {
     id: 'user-alice',
     email: 'alice@example.com',
     name: 'Alice',
+    phone: null,
     role: 'CUSTOMER',
     createdAt: '2025-01-15T09:00:00.000Z',
   };

@@ -1,4 +1,6 @@
 import { NotFoundError } from '../../../../../shared/kernel/not-found.error';
+import { ServiceUnavailableError } from '../../../../../shared/kernel/service-unavailable.error';
+import { RecordingAuditTrail } from '../../../../../shared/kernel/testing/recording-audit-trail.fake';
 import { InMemoryOrderReadModel } from '../../testing/in-memory-order.read-model.fake';
 import { GetOrderHandler } from './get-order.handler';
 import { GetOrderQuery } from './get-order.query';
@@ -20,20 +22,39 @@ const ORDER: OrderView = {
 
 describe(GetOrderHandler.name, () => {
   let orders: InMemoryOrderReadModel;
+  let audit: RecordingAuditTrail;
   let sut: GetOrderHandler;
 
   beforeEach(() => {
     orders = new InMemoryOrderReadModel();
     orders.put('user-1', ORDER);
-    sut = new GetOrderHandler(orders);
+    audit = new RecordingAuditTrail();
+    sut = new GetOrderHandler(orders, audit);
   });
 
-  it('shows the owner their order', async () => {
+  it('shows the owner their order, unaudited', async () => {
     expect(await sut.execute(new GetOrderQuery('order-1', 'user-1', false))).toEqual(ORDER);
+    expect(audit.entries).toEqual([]);
   });
 
-  it("shows an admin anyone's order", async () => {
+  it("shows an admin anyone's order after recording the access", async () => {
     expect(await sut.execute(new GetOrderQuery('order-1', 'admin-1', true))).toEqual(ORDER);
+    expect(audit.entries).toEqual([
+      expect.objectContaining({
+        kind: 'access',
+        actor: { userId: 'admin-1', role: 'ADMIN' },
+        action: 'admin.order.read',
+        subjectUserId: 'user-1',
+        resource: 'order:order-1',
+      }),
+    ]);
+  });
+
+  it('fails closed: no order for an admin when the access cannot be recorded', async () => {
+    audit.failAccess = true;
+    await expect(sut.execute(new GetOrderQuery('order-1', 'admin-1', true))).rejects.toBeInstanceOf(
+      ServiceUnavailableError,
+    );
   });
 
   it('answers NOT_FOUND to another customer', async () => {
