@@ -1,6 +1,8 @@
+import { spawn } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
+import { join } from 'node:path';
 import { connect } from 'node:tls';
-import { AppProcess, startApi } from '../support/app-process';
+import { AppProcess, freePort, startApi } from '../support/app-process';
 import { requireEnv } from '../support/env';
 import { waitUntil } from '../support/fixtures';
 import { HttpsClient, lbCa, waitForLb } from '../support/load-balancer';
@@ -129,5 +131,46 @@ describe('TLS at the edge: the local HAProxy (e2e)', () => {
     expect(ready.status).toBe(200);
     expect(((await ready.json()) as { details: object }).details).toHaveProperty('replicas');
     expect((await fetch(`${internal}/stats`)).status).toBe(200);
+  });
+
+  it('compose/production shape (the same file without HEXA_LOCAL) also keeps /docs off the public port', async () => {
+    const [https, http, internal] = [await freePort(), await freePort(), await freePort()];
+    const pem = requireEnv('LB_CA_FILE').replace(/\.crt$/, '.pem');
+    const haproxy = spawn(
+      'haproxy',
+      ['-db', '-f', join(__dirname, '..', '..', 'docker', 'haproxy', 'haproxy.cfg')],
+      {
+        env: {
+          PATH: `${process.env.PATH}:/usr/sbin`,
+          HAPROXY_HTTPS_BIND: `127.0.0.1:${https}`,
+          HAPROXY_HTTP_BIND: `127.0.0.1:${http}`,
+          HAPROXY_INTERNAL_BIND: `127.0.0.1:${internal}`,
+          HAPROXY_CERT: pem,
+        },
+        stdio: 'ignore',
+      },
+    );
+    try {
+      const production = new HttpsClient(`https://localhost:${https}`, '');
+      const up = async (): Promise<boolean> =>
+        production.get('/docs').then(
+          () => true,
+          () => false,
+        );
+      expect(await waitUntil(up, 10_000)).toBe(true);
+      for (const path of ['/docs', '/docs-json', '/metrics', '/health/ready']) {
+        const response = await production.get(path);
+        expect(response.status).toBe(404);
+        expect(response.body).toMatchObject({ code: 'NOT_FOUND' });
+      }
+      // No API instance resolves here (api1/api2 are compose names): the contract's 503.
+      const api = await production.get('/api/v1/products');
+      expect(api.status).toBe(503);
+      expect(api.body).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+      expect(api.headers.get('retry-after')).toBe('5');
+      production.close();
+    } finally {
+      haproxy.kill('SIGTERM');
+    }
   });
 });
