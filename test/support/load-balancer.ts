@@ -28,15 +28,7 @@ export class HttpsClient extends HttpClient {
     body?: unknown,
     options: RequestOptions = {},
   ): Promise<HttpResult<T>> {
-    const headers: Record<string, string> = { ...options.headers };
-    if (options.token) headers.authorization = `Bearer ${options.token}`;
-    let payload: string | undefined = options.raw;
-    if (payload === undefined && body !== undefined) payload = JSON.stringify(body);
-    if (
-      payload !== undefined &&
-      !Object.keys(headers).some((k) => k.toLowerCase() === 'content-type')
-    )
-      headers['content-type'] = 'application/json';
+    const { headers, payload } = this.prepare(body, options);
     const url = new URL(this.origin + this.prefix + path);
     const started = Date.now();
     return new Promise((resolve, reject) => {
