@@ -59,16 +59,7 @@ haproxy_pid() { # pid of OUR haproxy, or nothing
   return 0
 }
 
-haproxy_health() { # the internal frontend's monitor-uri answers 200
-  local line
-  line=$(
-    exec 2>/dev/null
-    exec 3<>"/dev/tcp/127.0.0.1/$HAPROXY_INTERNAL_PORT" || exit 1
-    printf 'GET /healthz HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' >&3
-    IFS= read -r -t 2 l <&3 && printf '%s' "$l"
-  ) || return 1
-  [[ $line == HTTP/1.[01]\ 200* ]]
-}
+haproxy_health() { http_ok "$HAPROXY_INTERNAL_PORT" /healthz; } # the internal frontend's monitor-uri
 
 # What a running HAProxy was started with: restart it when this changes.
 haproxy_sum() {
