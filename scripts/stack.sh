@@ -110,6 +110,8 @@ source "$SCRIPT_DIR/stack/redis.sh"
 source "$SCRIPT_DIR/stack/smtp.sh"
 # shellcheck source=stack/haproxy.sh
 source "$SCRIPT_DIR/stack/haproxy.sh"
+# shellcheck source=stack/checks.sh
+source "$SCRIPT_DIR/stack/checks.sh"
 
 SERVICES=(primary replica redis smtp haproxy)     # start and status order
 DOWN_ORDER=(haproxy replica primary redis smtp)
