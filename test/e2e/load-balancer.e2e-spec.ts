@@ -188,7 +188,9 @@ describe('Load balancer: HAProxy in front of two API instances (e2e)', () => {
     expect(downMs).toBeLessThanOrEqual(CHECK_BOUND_MS);
     // Failures are requests already sent when the instance died: none started after.
     expect(failed.filter((o) => o.startedAt > diedAt)).toEqual([]);
-    expect(failed.length).toBeLessThanOrEqual(inFlightAtDeath);
+    // At most one request per load loop can be in flight at once (3 readers, 2 buyers);
+    // the count at the exit event is a floor only (the failed ones were answered before it).
+    expect(failed.length).toBeLessThanOrEqual(5);
     await expectOrdersOnce(outcomes, customers);
 
     // Restore the pair for whatever runs next.
