@@ -113,10 +113,9 @@ export async function createHttpApp(
     bufferLogs: true,
   });
   // Hot public reads outside Nest's pipeline (ADR 0044); Nest registers its routes at init, after this.
-  // Through ModuleRef: a missing provider (the worker has none) throws here
-  // instead of going through the app proxy, whose abortOnError exits the process.
-  const modules = app.get(ModuleRef);
-  const fastRoutes = optional(() => modules.get(FastRoutes, { strict: false }));
+  // Through ModuleRef: app.get() runs in Nest's exceptions zone, which exits the
+  // process on an unknown provider, so the worker (no fast routes) died at start.
+  const fastRoutes = optional(() => app.get(ModuleRef).get(FastRoutes, { strict: false }));
   if (fastRoutes) fastify.addHook('onRoute', (route) => fastRoutes.wrap(route));
   const logger = app.get(Logger);
   app.useLogger(logger);
