@@ -10,7 +10,9 @@
 #   down                     stop everything of the profile
 #   status                   one line per service (always exits 0)
 #   env                      KEY=value lines for the application
-#   start <svc> / stop <svc> svc: primary | replica | redis | smtp
+#   start <svc> / stop <svc> svc: primary | replica | redis | smtp | haproxy
+#   lb-servers [HOST:PORT HOST:PORT]   point HAProxy's api1/api2 there (runtime
+#                            API, remembered); without arguments, their state
 #   sql <primary|replica> [statement]   run SQL as root via the unix socket (-N -B);
 #                            without a statement, reads SQL from stdin
 #   wait-replica             wait (max 30 s) until the replica applied all of the primary
@@ -26,7 +28,8 @@
 #
 # The profile comes from --profile, else $STACK_PROFILE, else "dev".
 # Ports: HEXA_PORT_BASE (all of them), or HEXA_PRIMARY_PORT HEXA_REPLICA_PORT
-# HEXA_REDIS_PORT HEXA_SMTP_PORT HEXA_SMTP_HTTP_PORT one by one
+# HEXA_REDIS_PORT HEXA_SMTP_PORT HEXA_SMTP_HTTP_PORT HEXA_HAPROXY_HTTP_PORT
+# HEXA_HAPROXY_HTTPS_PORT HEXA_HAPROXY_INTERNAL_PORT one by one
 #
 # Each service lives in scripts/stack/<file>.sh (common.sh holds the shared
 # helpers) and defines <svc>_start (start or reuse, wait until ready, print
@@ -115,11 +118,13 @@ source "$SCRIPT_DIR/stack/failover.sh"
 source "$SCRIPT_DIR/stack/redis.sh"
 # shellcheck source=stack/smtp.sh
 source "$SCRIPT_DIR/stack/smtp.sh"
+# shellcheck source=stack/haproxy.sh
+source "$SCRIPT_DIR/stack/haproxy.sh"
 # shellcheck source=stack/checks.sh
 source "$SCRIPT_DIR/stack/checks.sh"
 
-SERVICES=(primary replica redis smtp)     # start and status order
-DOWN_ORDER=(replica primary redis smtp)
+SERVICES=(primary replica redis smtp haproxy)     # start and status order
+DOWN_ORDER=(haproxy replica primary redis smtp)
 
 known_service() {
   local s
@@ -140,6 +145,7 @@ case $CMD in
     mariadb_up
     redis_start
     smtp_start
+    haproxy_start
     ;;
   down)
     if [[ -d $BASE ]]; then take_lock; fi
@@ -153,6 +159,7 @@ case $CMD in
     mariadb_env
     redis_env
     smtp_env
+    haproxy_env
     echo "STACK_PROFILE=$PROFILE"
     echo "STACK_DIR=$BASE"
     ;;
@@ -185,6 +192,7 @@ case $CMD in
     ;;
   restore-roles) cmd_restore_roles ;;
   signal) cmd_signal ;;
+  lb-servers) cmd_lb_servers ;;
   help) usage ;;
   *)
     usage >&2

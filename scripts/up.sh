@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # `npm run up`: the whole stack on one machine from a fresh clone. Installs
 # dependencies if missing, starts (or reuses) MariaDB primary + replica, Redis
-# and the SMTP sink, migrates, seeds, then runs the API on :3000 and a worker
-# on :3001 in the foreground. Ctrl-C stops what this script started.
+# the SMTP sink and HAProxy, migrates, seeds, then runs two API instances
+# (:3000 and :3002) behind HAProxy and a worker on :3001 in the foreground.
+# Ctrl-C stops what this script started.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 profile=dev
@@ -26,6 +27,7 @@ export ADMIN_EMAIL="${ADMIN_EMAIL:-admin@hexashop.local}"
 export ADMIN_PASSWORD="${ADMIN_PASSWORD:-Admin123!}"
 export API_PORT="${PORT:-3000}"
 export WORKER_PORT="${WORKER_PORT:-3001}"
+export API2_PORT="${API2_PORT:-3002}"
 
 npm run --silent build
 node dist/cli/migrate.js
@@ -41,7 +43,7 @@ cleanup() {
   if [[ $archiver_before == *"not running"* ]]; then
     bash scripts/db/binlog.sh --profile "$profile" stop >/dev/null || true
   fi
-  for service in smtp redis replica primary; do
+  for service in haproxy smtp redis replica primary; do
     if grep -qE "^$service .*not running" <<<"$before"; then
       bash scripts/stack.sh --profile "$profile" stop "$service" >/dev/null || true
     fi
@@ -50,20 +52,28 @@ cleanup() {
 }
 trap cleanup INT TERM EXIT
 
-SHUTDOWN_DRAIN_MS="${SHUTDOWN_DRAIN_MS:-500}" PORT="$API_PORT" node dist/main.js &
-pids+=($!)
+# Two API instances behind HAProxy (TRUST_PROXY: client address and protocol
+# come from HAProxy's X-Forwarded-* headers).
+for port in "$API_PORT" "$API2_PORT"; do
+  TRUST_PROXY="${TRUST_PROXY:-true}" SHUTDOWN_DRAIN_MS="${SHUTDOWN_DRAIN_MS:-500}" PORT="$port" node dist/main.js &
+  pids+=($!)
+done
+bash scripts/stack.sh --profile "$profile" lb-servers "127.0.0.1:$API_PORT" "127.0.0.1:$API2_PORT" >/dev/null
 SHUTDOWN_DRAIN_MS="${SHUTDOWN_DRAIN_MS:-500}" PORT="$WORKER_PORT" node dist/worker.js &
 pids+=($!)
 
 for _ in $(seq 1 100); do
-  if curl -fsS "http://127.0.0.1:$API_PORT/health/ready" >/dev/null 2>&1; then break; fi
+  if curl -fsS "http://127.0.0.1:$API_PORT/health/ready" >/dev/null 2>&1 &&
+    curl -fsS "http://127.0.0.1:$API2_PORT/health/ready" >/dev/null 2>&1; then break; fi
   sleep 0.2
 done
 cat <<INFO
 
   hexashop is up
-  API          http://localhost:$API_PORT/api/v1
-  Swagger UI   http://localhost:$API_PORT/docs
+  HAProxy      $LB_URL/api/v1  (TLS, self-signed: curl --cacert $LB_CA_FILE;
+               $LB_HTTP_URL redirects to it; stats $LB_INTERNAL_URL/stats)
+  API direct   http://localhost:$API_PORT/api/v1 and http://localhost:$API2_PORT/api/v1
+  Swagger UI   $LB_URL/docs  (or http://localhost:$API_PORT/docs)
   readiness    http://localhost:$API_PORT/health/ready
   metrics      http://localhost:$API_PORT/metrics  (worker: http://localhost:$WORKER_PORT/metrics)
   mail sink    $SMTP_SINK_HTTP

@@ -57,6 +57,18 @@ port_open() {
   (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
 
+# http_ok PORT PATH: GET http://127.0.0.1:PORT/PATH answers 200 (bash only, 2 s)
+http_ok() {
+  local line
+  line=$(
+    exec 2>/dev/null
+    exec 3<>"/dev/tcp/127.0.0.1/$1" || exit 1
+    printf 'GET %s HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' "$2" >&3
+    IFS= read -r -t 2 l <&3 && printf '%s' "$l"
+  ) || return 1
+  [[ $line == HTTP/1.[01]\ 200* ]]
+}
+
 pid_alive() { # running and not a zombie (orphans may wait a while for pid 1 to reap them)
   [[ -n ${1:-} ]] && kill -0 "$1" 2>/dev/null || return 1
   local k v

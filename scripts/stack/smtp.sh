@@ -16,16 +16,7 @@ SMTP_SINK_HTTP=http://127.0.0.1:$SMTP_HTTP_PORT
 ENV
 }
 
-smtp_health() { # GET /health on the sink's HTTP port answers 200
-  local line
-  line=$(
-    exec 2>/dev/null
-    exec 3<>"/dev/tcp/127.0.0.1/$SMTP_HTTP_PORT" || exit 1
-    printf 'GET /health HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' >&3
-    IFS= read -r -t 2 l <&3 && printf '%s' "$l"
-  ) || return 1
-  [[ $line == HTTP/1.[01]\ 200* ]]
-}
+smtp_health() { http_ok "$SMTP_HTTP_PORT" /health; } # the sink's HTTP side answers
 
 smtp_pid() { # pid of OUR sink, or nothing
   local p

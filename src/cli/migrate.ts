@@ -10,6 +10,9 @@ import { typeOrmOptions } from '../platform/database/typeorm-options';
 /**
  * `npm run db:migrate`: applies pending migrations to DATABASE_URL. A named
  * lock makes concurrent runs (several containers starting) take turns.
+ * `npm run db:migrate -- --revert` (or `node dist/cli/migrate.js --revert`)
+ * undoes the last applied migration with its `down()` instead: the rollback
+ * of a release that added one (runbook, "Rolling deploy and rollback").
  */
 async function main(): Promise<void> {
   const database = loadDatabaseConfigOrExit();
@@ -29,12 +32,24 @@ async function main(): Promise<void> {
     )) as Array<{ locked: number }>;
     if (Number(lock?.locked) !== 1)
       throw new Error('could not get the migration lock within 120 s');
-    const applied = await dataSource.runMigrations({ transaction: 'each' });
-    process.stdout.write(
-      applied.length === 0
-        ? 'migrations: up to date\n'
-        : `migrations: applied ${applied.map((m) => m.name).join(', ')}\n`,
-    );
+    if (process.argv.includes('--revert')) {
+      const [last] = (await runner.query(
+        'SELECT name FROM schema_migrations ORDER BY id DESC LIMIT 1',
+      )) as Array<{ name: string }>;
+      if (!last) {
+        process.stdout.write('migrations: nothing to revert\n');
+      } else {
+        await dataSource.undoLastMigration({ transaction: 'each' });
+        process.stdout.write(`migrations: reverted ${last.name}\n`);
+      }
+    } else {
+      const applied = await dataSource.runMigrations({ transaction: 'each' });
+      process.stdout.write(
+        applied.length === 0
+          ? 'migrations: up to date\n'
+          : `migrations: applied ${applied.map((m) => m.name).join(', ')}\n`,
+      );
+    }
     await runner.query("SELECT RELEASE_LOCK('hexashop_migrations')");
   } finally {
     await runner.release();

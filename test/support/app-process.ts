@@ -64,9 +64,9 @@ export function baseEnv(
 export async function startProcess(
   entry: 'main' | 'worker',
   overrides: Record<string, string | undefined> = {},
-  options: { waitFor?: 'live' | 'ready'; timeoutMs?: number } = {},
+  options: { waitFor?: 'live' | 'ready'; timeoutMs?: number; port?: number } = {},
 ): Promise<AppProcess> {
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   mkdirSync(LOG_DIR, { recursive: true });
   const logFile = join(LOG_DIR, `${entry}-${port}-${Date.now()}.log`);
   const out = createWriteStream(logFile);
@@ -119,7 +119,7 @@ export async function startProcess(
 
 export const startApi = (
   overrides: Record<string, string | undefined> = {},
-  options?: { waitFor?: 'live' | 'ready' },
+  options?: { waitFor?: 'live' | 'ready'; port?: number },
 ): Promise<AppProcess> => startProcess('main', overrides, options);
 
 export const startWorker = (

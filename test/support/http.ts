@@ -24,16 +24,7 @@ export class HttpClient {
     body?: unknown,
     options: RequestOptions = {},
   ): Promise<HttpResult<T>> {
-    const headers: Record<string, string> = { ...options.headers };
-    if (options.token) headers.authorization = `Bearer ${options.token}`;
-    let payload: string | undefined = options.raw;
-    if (payload === undefined && body !== undefined) payload = JSON.stringify(body);
-    if (
-      payload !== undefined &&
-      !Object.keys(headers).some((key) => key.toLowerCase() === 'content-type')
-    ) {
-      headers['content-type'] = 'application/json';
-    }
+    const { headers, payload } = this.prepare(body, options);
     const started = Date.now();
     const response = await fetch(this.baseUrl + path, {
       method,
@@ -55,6 +46,24 @@ export class HttpClient {
       text,
       ms: Date.now() - started,
     };
+  }
+
+  /** Headers (token, JSON content type) and the body as sent. */
+  protected prepare(
+    body: unknown,
+    options: RequestOptions,
+  ): { headers: Record<string, string>; payload: string | undefined } {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    let payload: string | undefined = options.raw;
+    if (payload === undefined && body !== undefined) payload = JSON.stringify(body);
+    if (
+      payload !== undefined &&
+      !Object.keys(headers).some((key) => key.toLowerCase() === 'content-type')
+    ) {
+      headers['content-type'] = 'application/json';
+    }
+    return { headers, payload };
   }
 
   get<T = any>(path: string, options?: RequestOptions): Promise<HttpResult<T>> {

@@ -6,7 +6,7 @@ const run = promisify(execFile);
 const ROOT = join(__dirname, '..', '..');
 const STACK = join(ROOT, 'scripts', 'stack.sh');
 
-export type Service = 'primary' | 'replica' | 'redis' | 'smtp';
+export type Service = 'primary' | 'replica' | 'redis' | 'smtp' | 'haproxy';
 
 async function stack(...args: string[]): Promise<string> {
   const { stdout } = await run(
@@ -39,6 +39,8 @@ export const Stack = {
   /** After a planned switchover: the fenced old primary replicates from the new one. */
   rejoin: (node: 'primary' | 'replica'): Promise<string> => stack('rejoin', node),
   restoreRoles: (): Promise<string> => stack('restore-roles'),
+  /** Points HAProxy's api1 and api2 at these HOST:PORT (runtime API, remembered). */
+  lbServers: (api1: string, api2: string): Promise<string> => stack('lb-servers', api1, api2),
 };
 
 /** Makes the replica stop applying events until `resume` (simulated lag). */

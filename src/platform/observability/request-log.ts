@@ -7,7 +7,7 @@ export const QUIET_PATHS = new Set(['/health/live', '/health/ready', '/metrics']
 /**
  * One JSON line per finished request, written from Fastify's onResponse hook
  * with the root pino logger: the same fields pino-http wrote (request id,
- * method, url, client address, status, response time), without running
+ * method, url, client address, status, response time) plus the protocol, without running
  * pino-http as Nest middleware on every request (ADR 0015: that path was a
  * quarter of a cached read's CPU). Redaction and serializers are the root
  * logger's, configured in logger.options.ts.
@@ -28,6 +28,9 @@ export function logRequest(request: FastifyRequest, reply: FastifyReply): void {
         url: request.url,
         info: { remoteAddress: request.ip },
       },
+      // http or https as the client used it: from X-Forwarded-Proto when
+      // TRUST_PROXY is set (behind HAProxy), else the socket's own.
+      protocol: request.protocol,
       res: { statusCode: status, headersSent: true },
       responseTime: Math.round(reply.elapsedTime),
     },

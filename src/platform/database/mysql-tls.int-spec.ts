@@ -1,0 +1,31 @@
+import { DataSource } from 'typeorm';
+import { requireEnv } from '../../../test/support/env';
+import { typeOrmOptions } from './typeorm-options';
+
+/**
+ * `ssl-mode` in DATABASE_URL reaches mysql2: against the local MariaDB, which
+ * runs without TLS, REQUIRED fails the handshake instead of silently
+ * connecting in clear text, and the same URL without it connects. (Compose's
+ * MySQL 8.4 has TLS on with its own certificate: REQUIRED connects there.)
+ */
+describe('App to MySQL TLS (integration)', () => {
+  const connect = async (url: string): Promise<DataSource> => {
+    const dataSource = new DataSource({
+      ...typeOrmOptions({ primaryUrl: url, replicaUrls: [], database: 'x', poolSize: 1 }),
+    });
+    return dataSource.initialize();
+  };
+
+  it('connects in clear text without ssl-mode and refuses a server without TLS when ssl-mode=REQUIRED', async () => {
+    const plain = await connect(requireEnv('DATABASE_URL'));
+    const [row] = (await plain.query("SHOW SESSION STATUS LIKE 'Ssl_cipher'")) as Array<{
+      Value: string;
+    }>;
+    expect(row?.Value).toBe('');
+    await plain.destroy();
+
+    const url = new URL(requireEnv('DATABASE_URL'));
+    url.searchParams.set('ssl-mode', 'REQUIRED');
+    await expect(connect(url.toString())).rejects.toThrow(/secure connection|SSL|TLS/i);
+  });
+});
