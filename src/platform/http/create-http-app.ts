@@ -5,7 +5,7 @@ import {
   Logger as NestLogger,
   RequestMethod,
 } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { ModuleRef, NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
@@ -113,7 +113,9 @@ export async function createHttpApp(
     bufferLogs: true,
   });
   // Hot public reads outside Nest's pipeline (ADR 0044); Nest registers its routes at init, after this.
-  const fastRoutes = optional(() => app.get(FastRoutes, { strict: false }));
+  // Through ModuleRef: app.get() runs in Nest's exceptions zone, which exits the
+  // process on an unknown provider, so the worker (no fast routes) died at start.
+  const fastRoutes = optional(() => app.get(ModuleRef).get(FastRoutes, { strict: false }));
   if (fastRoutes) fastify.addHook('onRoute', (route) => fastRoutes.wrap(route));
   const logger = app.get(Logger);
   app.useLogger(logger);
