@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `npm run db:backup`: an online, consistent physical backup of the primary.
 #
-#   scripts/db/backup.sh [--profile dev|test|bench] [--no-retention]
+#   scripts/db/backup.sh [--profile dev|test|bench] [--no-retention | --prune-only]
 #
 # 1. mariadb-backup --backup of the running primary (InnoDB copied while it
 #    writes; BACKUP STAGE BLOCK_COMMIT only for the final instant, so the
@@ -15,6 +15,7 @@
 # 5. retention: keeps the newest BACKUP_KEEP backups (default 7) and drops
 #    any older than BACKUP_MAX_AGE_DAYS (default 14) - the newest is always
 #    kept; archived binlogs older than the oldest kept backup go with it.
+#    --no-retention skips it; --prune-only applies it without taking a backup.
 #
 # The backup lands in $BACKUP_DIR/full/<UTC time>/ (default
 # .local/<profile>/backups); it is written under .partial-<time>/ and renamed
@@ -24,10 +25,11 @@ DB_TOOL=db:backup
 # shellcheck source=lib.sh
 source "$(dirname -- "${BASH_SOURCE[0]}")/lib.sh" "$@"
 
-RETENTION=1
+RETENTION=1 PRUNE_ONLY=0
 for a in "${ARGS[@]}"; do
   case $a in
     --no-retention) RETENTION=0 ;;
+    --prune-only) PRUNE_ONLY=1 ;;
     -h | --help)
       sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d' | sed 's/^# \{0,1\}//'
       exit 0
@@ -40,6 +42,39 @@ MAX_AGE_DAYS=${BACKUP_MAX_AGE_DAYS:-14}
 [[ $KEEP =~ ^[0-9]+$ ]] && ((KEEP >= 1)) || die "BACKUP_KEEP must be a whole number >= 1"
 [[ $MAX_AGE_DAYS =~ ^[0-9]+$ ]] || die "BACKUP_MAX_AGE_DAYS must be a whole number of days"
 
+# prune: the retention rules; the newest backup is always kept
+prune() {
+  local now_s d i=0 age_days oldest first_needed f
+  now_s=$(date +%s)
+  for d in $(find "$FULL_DIR" -mindepth 1 -maxdepth 1 -type d -printf '%f\n' 2>/dev/null | sort -r); do
+    [[ -f $FULL_DIR/$d/manifest.json ]] || continue
+    i=$((i + 1))
+    ((i == 1)) && continue
+    # age: since the backup completed (its manifest was written)
+    age_days=$(((now_s - $(stat -c %Y "$FULL_DIR/$d/manifest.json")) / 86400))
+    if ((i > KEEP)) || ((MAX_AGE_DAYS > 0 && age_days >= MAX_AGE_DAYS)); then
+      rm -rf "${FULL_DIR:?}/$d"
+      echo "retention: removed backup $d"
+    fi
+  done
+  # archived binlogs before the oldest kept backup's first binlog are no longer needed
+  oldest=$(find "$FULL_DIR" -mindepth 1 -maxdepth 1 -type d -printf '%f\n' 2>/dev/null | sort | head -1)
+  [[ -n $oldest && -f $FULL_DIR/$oldest/manifest.json && -d $BINLOG_ARCHIVE ]] || return 0
+  first_needed=$(manifest_field "$FULL_DIR/$oldest" binlog.file)
+  [[ -n $first_needed ]] || return 0
+  for f in $(find "$BINLOG_ARCHIVE" -maxdepth 1 -type f -name '*.[0-9]*' -printf '%f\n' | sort); do
+    if [[ $f < $first_needed ]]; then
+      rm -f "${BINLOG_ARCHIVE:?}/$f"
+      echo "retention: removed archived binlog $f"
+    fi
+  done
+  return 0
+}
+
+if ((PRUNE_ONLY)); then
+  prune
+  exit 0
+fi
 ensure_packages
 need_db_bins
 inst_vars primary
@@ -103,28 +138,7 @@ trap - EXIT
 # the binlogs from this backup's position on, for point-in-time restores
 bash "$DB_SCRIPT_DIR/binlog.sh" --profile "$PROFILE" sync >/dev/null || log "warning: binlog archive sync failed"
 
-if ((RETENTION)); then
-  now_s=$(date +%s)
-  i=0
-  for d in $(find "$FULL_DIR" -mindepth 1 -maxdepth 1 -type d -printf '%f\n' | sort -r); do
-    [[ -f $FULL_DIR/$d/manifest.json ]] || continue
-    i=$((i + 1))
-    ((i == 1)) && continue # the newest is always kept
-    age_days=$(((now_s - $(stat -c %Y "$FULL_DIR/$d/manifest.json")) / 86400))
-    if ((i > KEEP || age_days >= MAX_AGE_DAYS)) && ((MAX_AGE_DAYS > 0 || i > KEEP)); then
-      rm -rf "${FULL_DIR:?}/$d"
-      echo "retention: removed backup $d"
-    fi
-  done
-  # archived binlogs before the oldest kept backup's file are no longer needed
-  oldest=$(find "$FULL_DIR" -mindepth 1 -maxdepth 1 -type d -printf '%f\n' | sort | head -1)
-  if [[ -n $oldest && -d $BINLOG_ARCHIVE ]]; then
-    first_needed=$(manifest_field "$FULL_DIR/$oldest" binlog.file)
-    for f in $(find "$BINLOG_ARCHIVE" -maxdepth 1 -type f -name '*.[0-9]*' -printf '%f\n' | sort); do
-      [[ $f < $first_needed ]] && rm -f "${BINLOG_ARCHIVE:?}/$f"
-    done
-  fi
-fi
+if ((RETENTION)); then prune; fi
 
 mib=$(((bytes + 524287) / 1048576))
 echo "backup $DEST"

@@ -37,7 +37,7 @@ fsize() { stat -c %s "$1" 2>/dev/null || echo -1; }
 cmd_sync() {
   need
   dbq primary 'FLUSH BINARY LOGS' || die "FLUSH BINARY LOGS failed"
-  local logs name size n=0 copied=0 repl
+  local logs name size have n=0 copied=0 repl
   logs=$(dbq primary 'SHOW BINARY LOGS') || die "SHOW BINARY LOGS failed"
   mapfile -t repl < <(primary_repl_args)
   n=$(wc -l <<<"$logs")
@@ -45,7 +45,11 @@ cmd_sync() {
   while IFS=$'\t' read -r name size _; do
     i=$((i + 1))
     ((i < n)) || break # the last one is still open
-    [[ $(fsize "$BINLOG_ARCHIVE/$name") == "$size" ]] && continue
+    have=$(fsize "$BINLOG_ARCHIVE/$name")
+    [[ $have == "$size" ]] && continue
+    # a closed binlog never shrinks: a bigger archived copy is another timeline
+    # (a restored primary starts its binlog numbering again)
+    ((have <= size)) || die "$BINLOG_ARCHIVE/$name ($have bytes) is bigger than the primary's ($size): the primary's binlogs started again (restored primary?). Move $BINLOG_ARCHIVE aside (binlog.before-<date>) and take a new backup"
     "$MARIADB_BINLOG" "${repl[@]}" --raw --result-file="$BINLOG_ARCHIVE/.incoming/" "$name" </dev/null ||
       die "could not fetch $name from the primary"
     [[ $(fsize "$BINLOG_ARCHIVE/.incoming/$name") == "$size" ]] ||

@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool, RowDataPacket } from 'mysql2/promise';
 import { AppProcess, startApi } from '../support/app-process';
-import { Backups, poolFor, Restored, tableChecksums } from '../support/backups';
+import { BackupManifest, Backups, poolFor, Restored, tableChecksums } from '../support/backups';
 import { createCustomers, Customer } from '../support/customers';
 import { Db } from '../support/db';
 import { requireEnv } from '../support/env';
@@ -137,12 +137,27 @@ describe('backup and restore (e2e)', () => {
     }
   });
 
-  it('refuses to restore onto a live port or into a directory in use', async () => {
+  it('refuses to restore onto a live port, into a directory in use, or from a backup that does not match its manifest', async () => {
     const primaryPort = new URL(requireEnv('DATABASE_URL')).port;
     await expect(backups.restore(['--port', primaryPort])).rejects.toThrow(/is live: refusing/);
     await expect(
       backups.restore(['--dir', join(ROOT, '.local', 'test', 'primary')]),
     ).rejects.toThrow(/refusing/);
+
+    const newest = readdirSync(join(backups.dir, 'full')).sort().at(-1)!;
+    const manifestFile = join(backups.dir, 'full', newest, 'manifest.json');
+    const original = readFileSync(manifestFile, 'utf8');
+    const manifest = JSON.parse(original) as BackupManifest;
+    const changed = {
+      ...manifest,
+      files: [{ ...manifest.files[0]!, sha256: '0'.repeat(64) }, ...manifest.files.slice(1)],
+    };
+    writeFileSync(manifestFile, JSON.stringify(changed));
+    try {
+      await expect(backups.restore([])).rejects.toThrow(/does not match its manifest/);
+    } finally {
+      writeFileSync(manifestFile, original);
+    }
   });
 
   it('a backup taken under order load restores to exactly the primary state at its GTID', async () => {
@@ -198,5 +213,27 @@ describe('backup and restore (e2e)', () => {
     ]);
     expect(rolledSums).toEqual(primarySums);
     process.stdout.write(`backup-restore: ${underLoad.output}${copy.output}${rolled.output}`);
+  });
+
+  it('retention keeps the newest BACKUP_KEEP backups, drops those older than BACKUP_MAX_AGE_DAYS, and the binlogs only they needed', async () => {
+    const names = (): string[] => readdirSync(join(backups.dir, 'full')).sort();
+    const before = names();
+    expect(before.length).toBeGreaterThanOrEqual(3);
+    const [oldest, middle] = before;
+    const newest = before.at(-1)!;
+    // the middle one completed 20 days ago
+    const twentyDaysAgo = new Date(Date.now() - 20 * 86_400_000);
+    utimesSync(join(backups.dir, 'full', middle!, 'manifest.json'), twentyDaysAgo, twentyDaysAgo);
+    await new Backups(backups.dir, { BACKUP_KEEP: '10', BACKUP_MAX_AGE_DAYS: '14' }).prune();
+    expect(names()).toEqual(before.filter((name) => name !== middle));
+    expect(names()).toContain(oldest);
+
+    await new Backups(backups.dir, { BACKUP_KEEP: '1' }).prune();
+    expect(names()).toEqual([newest]);
+    const manifest = JSON.parse(
+      readFileSync(join(backups.dir, 'full', newest, 'manifest.json'), 'utf8'),
+    ) as BackupManifest;
+    const archived = readdirSync(join(backups.dir, 'binlog')).filter((f) => /\.\d+$/.test(f));
+    expect(archived.sort()[0]).toBe(manifest.binlog.file);
   });
 });

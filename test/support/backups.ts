@@ -68,6 +68,11 @@ export class Backups {
     await this.script('restore', ['stop', '--port', String(port), '--rm']);
   }
 
+  /** db:backup --prune-only: the retention rules alone. */
+  prune(): Promise<string> {
+    return this.script('backup', ['--prune-only']);
+  }
+
   syncBinlogs(): Promise<string> {
     return this.script('binlog', ['sync']);
   }
