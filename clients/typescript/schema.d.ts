@@ -1131,6 +1131,27 @@ export interface components {
             /** @description Pass as ?cursor= for the next page */
             nextCursor: string | null;
         };
+        ShippingAddressRequest: {
+            /**
+             * @description Who takes the parcel
+             * @example Jane Doe
+             */
+            recipient: string;
+            /**
+             * @description E.164: +, country code, up to 15 digits
+             * @example +821012345678
+             */
+            phone: string;
+            /**
+             * @description 3 to 10 letters, digits, spaces or dashes
+             * @example 04524
+             */
+            postalCode: string;
+            /** @example 110 Sejong-daero, Jung-gu */
+            line1: string;
+            /** @example Apt 1203 */
+            line2?: string | null;
+        };
         OrderItemRequest: {
             /** Format: uuid */
             productId: string;
@@ -1148,6 +1169,13 @@ export interface components {
              * @default 0
              */
             pointsToUse?: number;
+            /**
+             * Format: uuid
+             * @description An address of the caller's address book (GET /users/me/addresses); give this or `address`. Another member's address is 404.
+             */
+            addressId?: string;
+            /** @description An address for this order only; give this or `addressId` */
+            address?: components["schemas"]["ShippingAddressRequest"];
             /** @description Distinct products */
             items: components["schemas"]["OrderItemRequest"][];
         };
@@ -1160,6 +1188,18 @@ export interface components {
             unitPrice: number;
             quantity: number;
             lineTotal: number;
+        };
+        ShippingAddressResponse: {
+            /** @example Jane Doe */
+            recipient: string;
+            /** @example +821012345678 */
+            phone: string;
+            /** @example 04524 */
+            postalCode: string;
+            /** @example 110 Sejong-daero, Jung-gu */
+            line1: string;
+            /** @example Apt 1203 */
+            line2: string | null;
         };
         OrderResponse: {
             /** Format: uuid */
@@ -1176,6 +1216,8 @@ export interface components {
             pointsEarned: number;
             /** Format: uuid */
             userCouponId: string | null;
+            /** @description Where the order goes: its own copy, unchanged by later address book edits; null for orders placed before addresses existed */
+            shippingAddress: components["schemas"]["ShippingAddressResponse"] | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -1189,7 +1231,7 @@ export interface components {
             /** @enum {string} */
             status: "CANCELLED";
         };
-        PaymentOptionsRequest: {
+        CheckoutRequest: {
             /**
              * Format: uuid
              * @description An AVAILABLE coupon of the caller (GET /users/me/coupons)
@@ -1200,6 +1242,13 @@ export interface components {
              * @default 0
              */
             pointsToUse?: number;
+            /**
+             * Format: uuid
+             * @description An address of the caller's address book (GET /users/me/addresses); give this or `address`. Another member's address is 404.
+             */
+            addressId?: string;
+            /** @description An address for this order only; give this or `addressId` */
+            address?: components["schemas"]["ShippingAddressRequest"];
         };
         BestSellerResponse: {
             /** @description The product as GET /products/{id} shows it */
@@ -3354,7 +3403,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PaymentOptionsRequest"];
+                "application/json": components["schemas"]["CheckoutRequest"];
             };
         };
         responses: {
@@ -3377,6 +3426,15 @@ export interface operations {
             };
             /** @description UNAUTHORIZED: missing, invalid, expired or revoked access token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

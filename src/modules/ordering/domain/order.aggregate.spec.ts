@@ -3,6 +3,7 @@ import { OrderCancelled } from '../application/events/order-cancelled.integratio
 import { OrderNotCancellableError } from './order-not-cancellable.error';
 import { OrderPlaced } from '../application/events/order-placed.integration-event';
 import { Order, OrderItem } from './order.aggregate';
+import { PostalAddress } from '../../../shared/kernel/postal-address.value-object';
 
 const NOW = new Date('2025-03-10T12:00:00.000Z');
 
@@ -31,6 +32,12 @@ function placed(overrides: Partial<Parameters<typeof Order.place>[0]> = {}): Ord
     discount: 0,
     pointsToUse: 0,
     userCouponId: null,
+    shippingAddress: PostalAddress.create({
+      recipient: 'Jane Doe',
+      phone: '+821012345678',
+      postalCode: '04524',
+      line1: '110 Sejong-daero',
+    }),
     now: NOW,
     ...overrides,
   });
@@ -223,6 +230,7 @@ describe(Order.name, () => {
         pointsEarned: original.pointsEarned,
         userCouponId: null,
         createdAt: original.createdAt,
+        shippingAddress: original.shippingAddress,
         cancelledAt: null,
       });
 

@@ -1,4 +1,5 @@
 import { AggregateRoot } from '../../../shared/kernel/aggregate-root';
+import { PostalAddress } from '../../../shared/kernel/postal-address.value-object';
 import { FieldError, ValidationError } from '../../../shared/kernel/validation.error';
 import { OrderCancelled } from '../application/events/order-cancelled.integration-event';
 import { OrderNotCancellableError } from './order-not-cancellable.error';
@@ -31,6 +32,8 @@ export interface OrderProps {
   readonly paidAmount: number;
   readonly pointsEarned: number;
   readonly userCouponId: string | null;
+  /** The order's own copy of where it goes; null for orders from before addresses, or once the member is erased. */
+  readonly shippingAddress: PostalAddress | null;
   readonly createdAt: Date;
   readonly cancelledAt: Date | null;
 }
@@ -80,6 +83,7 @@ export class Order extends AggregateRoot {
     discount: number;
     pointsToUse: number;
     userCouponId: string | null;
+    shippingAddress: PostalAddress;
     now: Date;
   }): Order {
     Order.validateItems(input.lines);
@@ -110,6 +114,7 @@ export class Order extends AggregateRoot {
       paidAmount,
       pointsEarned: Math.floor((paidAmount * OrderingLimits.pointsEarnedPercent) / 100),
       userCouponId: input.userCouponId,
+      shippingAddress: input.shippingAddress,
       createdAt: input.now,
       cancelledAt: null,
     });
@@ -198,6 +203,10 @@ export class Order extends AggregateRoot {
 
   get userCouponId(): string | null {
     return this.props.userCouponId;
+  }
+
+  get shippingAddress(): PostalAddress | null {
+    return this.props.shippingAddress;
   }
 
   get createdAt(): Date {

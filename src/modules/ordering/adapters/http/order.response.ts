@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { OrderLineResponse } from './order-line.response';
+import { ShippingAddressResponse } from './shipping-address.response';
 
 export class OrderResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -11,6 +12,13 @@ export class OrderResponse {
   @ApiProperty({ description: 'Taken from the wallet balance' }) paidAmount!: number;
   @ApiProperty({ description: 'floor(1% of paidAmount)' }) pointsEarned!: number;
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) userCouponId!: string | null;
+  @ApiProperty({
+    type: ShippingAddressResponse,
+    nullable: true,
+    description:
+      'Where the order goes: its own copy, unchanged by later address book edits; null for orders placed before addresses existed',
+  })
+  shippingAddress!: ShippingAddressResponse | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) cancelledAt!: string | null;
 }

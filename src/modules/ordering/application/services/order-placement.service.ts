@@ -1,6 +1,7 @@
 import { Clock } from '../../../../shared/kernel/clock.port';
 import { EventOutbox } from '../../../../shared/kernel/event-outbox.port';
 import { IdGenerator } from '../../../../shared/kernel/id-generator.port';
+import { PostalAddress } from '../../../../shared/kernel/postal-address.value-object';
 import { CouponRedemptions } from '../../../coupons/application/ports/coupon-redemptions.port';
 import { ProductStock } from '../../../catalog/application/ports/product-stock.port';
 import { WalletPayments } from '../../../wallet/application/ports/wallet-payments.port';
@@ -14,6 +15,8 @@ export interface PlacementRequest {
   readonly items: readonly OrderItem[];
   readonly userCouponId?: string;
   readonly pointsToUse?: number;
+  /** Resolved before the transaction (ShippingAddressResolver); the order keeps its own copy. */
+  readonly shippingAddress: PostalAddress;
 }
 
 /**
@@ -65,6 +68,7 @@ export class OrderPlacement {
       discount,
       pointsToUse: request.pointsToUse ?? 0,
       userCouponId: usedCoupon,
+      shippingAddress: request.shippingAddress,
       now,
     });
     // 3. Points and balance (locks the wallet).

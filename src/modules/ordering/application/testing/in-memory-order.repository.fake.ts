@@ -86,6 +86,7 @@ function propsOf(order: Order): OrderProps {
     paidAmount: order.paidAmount,
     pointsEarned: order.pointsEarned,
     userCouponId: order.userCouponId,
+    shippingAddress: order.shippingAddress,
     createdAt: order.createdAt,
     cancelledAt: order.cancelledAt,
   };

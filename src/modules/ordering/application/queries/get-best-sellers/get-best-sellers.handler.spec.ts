@@ -30,6 +30,7 @@ function paidOrder(
     paidAmount: 0,
     pointsEarned: 0,
     userCouponId: null,
+    shippingAddress: null,
     createdAt,
     cancelledAt: null,
   };

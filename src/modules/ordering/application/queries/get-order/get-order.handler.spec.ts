@@ -1,4 +1,5 @@
 import { NotFoundError } from '../../../../../shared/kernel/not-found.error';
+import { RecordingAuditTrail } from '../../../../../shared/kernel/testing/recording-audit-trail.fake';
 import { InMemoryOrderReadModel } from '../../testing/in-memory-order.read-model.fake';
 import { GetOrderHandler } from './get-order.handler';
 import { GetOrderQuery } from './get-order.query';
@@ -14,26 +15,52 @@ const ORDER: OrderView = {
   paidAmount: 12_000,
   pointsEarned: 120,
   userCouponId: null,
+  shippingAddress: {
+    recipient: 'Jane Doe',
+    phone: '+821012345678',
+    postalCode: '04524',
+    line1: '110 Sejong-daero',
+    line2: null,
+  },
   createdAt: '2025-03-10T12:00:00.000Z',
   cancelledAt: null,
 };
 
 describe(GetOrderHandler.name, () => {
   let orders: InMemoryOrderReadModel;
+  let audit: RecordingAuditTrail;
   let sut: GetOrderHandler;
 
   beforeEach(() => {
     orders = new InMemoryOrderReadModel();
     orders.put('user-1', ORDER);
-    sut = new GetOrderHandler(orders);
+    audit = new RecordingAuditTrail();
+    sut = new GetOrderHandler(orders, audit);
   });
 
-  it('shows the owner their order', async () => {
+  it('shows the owner their order, unaudited', async () => {
     expect(await sut.execute(new GetOrderQuery('order-1', 'user-1', false))).toEqual(ORDER);
+    expect(audit.entries).toEqual([]);
   });
 
-  it("shows an admin anyone's order", async () => {
+  it("shows an admin anyone's order and audits the read of the address", async () => {
     expect(await sut.execute(new GetOrderQuery('order-1', 'admin-1', true))).toEqual(ORDER);
+    expect(audit.entries).toEqual([
+      expect.objectContaining({
+        kind: 'access',
+        actor: { userId: 'admin-1', role: 'ADMIN' },
+        action: 'admin.order.read',
+        subjectUserId: 'user-1',
+        resource: 'order:order-1',
+      }),
+    ]);
+  });
+
+  it('does not answer an admin when the audit row cannot be written', async () => {
+    audit.failAccess = true;
+    await expect(sut.execute(new GetOrderQuery('order-1', 'admin-1', true))).rejects.toMatchObject({
+      code: 'SERVICE_UNAVAILABLE',
+    });
   });
 
   it('answers NOT_FOUND to another customer', async () => {

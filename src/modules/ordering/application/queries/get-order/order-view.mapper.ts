@@ -1,5 +1,11 @@
 import { Order } from '../../../domain/order.aggregate';
-import { OrderView } from './order.view';
+import { PostalAddress } from '../../../../../shared/kernel/postal-address.value-object';
+import { OrderView, ShippingAddressView } from './order.view';
+
+function toShippingAddressView(address: PostalAddress): ShippingAddressView {
+  const { recipient, phone, postalCode, line1, line2 } = address;
+  return { recipient, phone, postalCode, line1, line2 };
+}
 
 export function toOrderView(order: Order): OrderView {
   return {
@@ -18,6 +24,7 @@ export function toOrderView(order: Order): OrderView {
     paidAmount: order.paidAmount,
     pointsEarned: order.pointsEarned,
     userCouponId: order.userCouponId,
+    shippingAddress: order.shippingAddress && toShippingAddressView(order.shippingAddress),
     createdAt: order.createdAt.toISOString(),
     cancelledAt: order.cancelledAt ? order.cancelledAt.toISOString() : null,
   };

@@ -1,3 +1,11 @@
+export interface ShippingAddressView {
+  readonly recipient: string;
+  readonly phone: string;
+  readonly postalCode: string;
+  readonly line1: string;
+  readonly line2: string | null;
+}
+
 /** An order as its owner (or an admin) sees it. */
 export interface OrderView {
   readonly id: string;
@@ -15,6 +23,8 @@ export interface OrderView {
   readonly paidAmount: number;
   readonly pointsEarned: number;
   readonly userCouponId: string | null;
+  /** The order's own copy of the delivery address; null for orders from before addresses or of an erased member. */
+  readonly shippingAddress: ShippingAddressView | null;
   readonly createdAt: string;
   readonly cancelledAt: string | null;
 }
