@@ -105,6 +105,8 @@ source "$SCRIPT_DIR/stack/mariadb.sh"
 source "$SCRIPT_DIR/stack/redis.sh"
 # shellcheck source=stack/smtp.sh
 source "$SCRIPT_DIR/stack/smtp.sh"
+# shellcheck source=stack/checks.sh
+source "$SCRIPT_DIR/stack/checks.sh"
 
 SERVICES=(primary replica redis smtp)     # start and status order
 DOWN_ORDER=(replica primary redis smtp)

@@ -1,7 +1,10 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { loadDatabaseConfigOrExit } from '../platform/config/load-config';
+import {
+  assertProductionSecretsOrExit,
+  loadDatabaseConfigOrExit,
+} from '../platform/config/load-config';
 import { typeOrmOptions } from '../platform/database/typeorm-options';
 
 /**
@@ -10,6 +13,7 @@ import { typeOrmOptions } from '../platform/database/typeorm-options';
  */
 async function main(): Promise<void> {
   const database = loadDatabaseConfigOrExit();
+  assertProductionSecretsOrExit({ jwt: false });
   const dataSource = new DataSource({
     ...typeOrmOptions({ ...database, replicaUrls: [] }),
     migrations: [join(__dirname, '..', 'migrations', '*.js')],

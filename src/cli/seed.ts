@@ -2,17 +2,25 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { v7 } from 'uuid';
 import { Argon2PasswordHasher } from '../modules/identity/adapters/security/argon2-password.hasher';
-import { loadDatabaseConfigOrExit } from '../platform/config/load-config';
+import {
+  assertProductionSecretsOrExit,
+  loadDatabaseConfigOrExit,
+} from '../platform/config/load-config';
 import { typeOrmOptions } from '../platform/database/typeorm-options';
 
 /**
  * `npm run db:seed`, idempotent: the admin from ADMIN_EMAIL/ADMIN_PASSWORD
- * (an existing account keeps its password and becomes ADMIN), and unless
+ * is created when no account has that address; an existing account is left
+ * exactly as it is (role and password), and the seed says so: promoting it
+ * would make whoever signed up with the address first an admin with their
+ * own password. With NODE_ENV=production a demo or weak ADMIN_PASSWORD (or a
+ * demo database password) stops the seed naming the variable. Unless
  * SEED_DEMO=false a demo catalog of SEED_PRODUCTS products (default 1,000;
  * 100,000 for tests and benchmarks). Runs again add only what is missing.
  */
 async function main(): Promise<void> {
   const database = loadDatabaseConfigOrExit();
+  assertProductionSecretsOrExit({ jwt: false });
   const dataSource = new DataSource({
     ...typeOrmOptions({ ...database, replicaUrls: [] }),
     logging: ['error'],
@@ -36,15 +44,35 @@ async function seedAdmin(dataSource: DataSource): Promise<void> {
   if (password.length < 8 || password.length > 72) {
     throw new Error('ADMIN_PASSWORD must be 8 to 72 characters');
   }
+  const existing = await dataSource.query<{ role: string }[]>(
+    'SELECT role FROM users WHERE email = ? LIMIT 1',
+    [email],
+  );
+  if (existing.length > 0) {
+    leftAlone(existing[0]?.role);
+    return;
+  }
   const hash = await new Argon2PasswordHasher().hash(password);
   const now = new Date();
-  await dataSource.query(
-    `INSERT INTO users (id, email, name, password_hash, role, created_at, updated_at)
-     VALUES (?, ?, 'Administrator', ?, 'ADMIN', ?, ?)
-     ON DUPLICATE KEY UPDATE role = 'ADMIN', updated_at = updated_at`,
-    [v7(), email, hash, now, now],
+  try {
+    await dataSource.query(
+      `INSERT INTO users (id, email, name, password_hash, role, created_at, updated_at)
+       VALUES (?, ?, 'Administrator', ?, 'ADMIN', ?, ?)`,
+      [v7(), email, hash, now, now],
+    );
+  } catch (error) {
+    // Someone signed up with the address between the SELECT and the INSERT: theirs it stays.
+    if ((error as { code?: unknown }).code !== 'ER_DUP_ENTRY') throw error;
+    leftAlone(undefined);
+    return;
+  }
+  process.stdout.write('seed: admin account created from ADMIN_EMAIL/ADMIN_PASSWORD\n');
+}
+
+function leftAlone(role: string | undefined): void {
+  process.stdout.write(
+    `seed: an account with ADMIN_EMAIL already exists${role ? ` (role ${role})` : ''}: left as it is, role and password unchanged\n`,
   );
-  process.stdout.write(`seed: admin ${email} ready\n`);
 }
 
 const DEMO_CATEGORIES = [

@@ -8,6 +8,7 @@ import { BlindIndex } from '../crypto/blind-index';
 import { TransactionContext } from '../database/transaction-context';
 import { RequestContext } from '../request-context/request-context';
 import { withTimeout } from '../resilience/with-timeout';
+import { safeErrorMessage } from '../observability/safe-error';
 
 /** An access is not answered without its audit row; waiting longer than this answers 503 instead. */
 const ACCESS_TIMEOUT_MS = 2000;
@@ -46,7 +47,7 @@ export class SqlAuditTrail extends AuditTrail {
         'audit write',
       );
     } catch (error) {
-      this.logger.error(`audit row for ${entry.action} not written: ${(error as Error).message}`);
+      this.logger.error(`audit row for ${entry.action} not written: ${safeErrorMessage(error)}`);
       throw new ServiceUnavailableError('The access could not be recorded; nothing was returned');
     }
   }

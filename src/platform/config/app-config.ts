@@ -1,6 +1,7 @@
 import { ConfigError } from './config.error';
 import { EnvReader } from './env-reader';
 import { PersonalDataConfig, readPersonalDataConfig } from './personal-data-config';
+import { assertProductionSecrets } from './production-secrets';
 
 /** Which executable reads the configuration: some variables only matter to one of them. */
 export type ProcessRole = 'api' | 'worker' | 'cli';
@@ -89,6 +90,7 @@ export class AppConfig {
 
     const secret = read.string('JWT_SECRET');
     if (secret.length < 32) throw new ConfigError('JWT_SECRET', 'must be at least 32 characters');
+    assertProductionSecrets(env, { jwt: true });
     this.jwt = {
       secret,
       accessTtlSeconds: read.int('JWT_ACCESS_TTL', 900, 10, 86_400),

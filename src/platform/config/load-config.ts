@@ -1,6 +1,7 @@
 import { AppConfig, DatabaseConfig, ProcessRole } from './app-config';
 import { ConfigError } from './config.error';
 import { PersonalDataConfig } from './personal-data-config';
+import { assertProductionSecrets } from './production-secrets';
 
 /**
  * Reads the configuration for a process; on a bad or missing value prints one
@@ -24,6 +25,11 @@ export function loadPersonalDataConfigOrExit(): {
     database: AppConfig.databaseFromEnv(),
     personalData: AppConfig.personalDataFromEnv(),
   }));
+}
+
+/** CLI commands: with NODE_ENV=production, exit naming a demo or weak secret. */
+export function assertProductionSecretsOrExit(checks: { jwt: boolean }): void {
+  orExit(() => assertProductionSecrets(process.env, checks));
 }
 
 function orExit<T>(read: () => T): T {

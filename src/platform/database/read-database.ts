@@ -5,6 +5,7 @@ import { MetricsService } from '../observability/metrics.service';
 import { isNodeUnavailableError } from './mysql-errors';
 import { ReadYourWrites } from './read-your-writes';
 import { ReplicaLagMonitor } from './replica-lag-monitor';
+import { safeErrorMessage } from '../observability/safe-error';
 
 export interface ReadOptions {
   /** `strong` always reads the primary (for reads that must see every commit). */
@@ -46,7 +47,7 @@ export class ReadDatabase {
       return rows;
     } catch (error) {
       if (!isNodeUnavailableError(error)) throw error;
-      this.logger.warn(`replica read failed, using the primary: ${(error as Error).message}`);
+      this.logger.warn(`replica read failed, using the primary: ${safeErrorMessage(error)}`);
       this.metrics.dbReads.inc({ target: 'primary', reason: 'replica_failed' });
       return this.run<T>('master', sql, parameters);
     }

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { RedisService } from '../redis/redis.service';
 import { RequestContext } from '../request-context/request-context';
 import { ReplicaLagMonitor } from './replica-lag-monitor';
+import { safeErrorMessage } from '../observability/safe-error';
 
 /** How long a write mark is kept: replicas further behind are not used at all. */
 const MARK_TTL_MS = 60_000;
@@ -36,7 +37,9 @@ export class ReadYourWrites {
     if (!this.lag.hasReplicas()) return;
     this.redis.client
       .set(lastWriteKey(userId), String(now), 'PX', MARK_TTL_MS)
-      .catch((error: Error) => this.logger.warn(`read-your-writes mark failed: ${error.message}`));
+      .catch((error: Error) =>
+        this.logger.warn(`read-your-writes mark failed: ${safeErrorMessage(error)}`),
+      );
   }
 
   /**

@@ -1,5 +1,6 @@
 import { Logger as NestLogger } from '@nestjs/common';
 import { Logger as TypeOrmLogger } from 'typeorm';
+import { safeErrorMessage, sqlText } from '../observability/safe-error';
 
 /**
  * TypeORM's loggers print query parameters, which hold password hashes and
@@ -7,7 +8,8 @@ import { Logger as TypeOrmLogger } from 'typeorm';
  * slow statements (cut to 300 characters), migrations and warnings. The SQL
  * text itself is not scrubbed: values must reach MySQL as parameters, never
  * spliced into the statement, or they would show up here. The driver's error
- * message is logged as it is and may quote a value (e.g. a duplicate key).
+ * message quotes values (`Duplicate entry '<e-mail>' for key ...`): only its
+ * code, errno and SQL state are logged (safe-error.ts).
  */
 export class TypeOrmSafeLogger implements TypeOrmLogger {
   private readonly logger = new NestLogger('TypeORM');
@@ -15,13 +17,13 @@ export class TypeOrmSafeLogger implements TypeOrmLogger {
   logQuery(): void {}
 
   logQueryError(error: string | Error, query: string): void {
-    this.logger.warn(
-      `query failed: ${typeof error === 'string' ? error : error.message} -- ${truncate(query)}`,
-    );
+    // A string error is the driver's message alone: nothing in it is safe to keep.
+    const what = typeof error === 'string' ? 'database error' : safeErrorMessage(error);
+    this.logger.warn(`query failed: ${what} -- ${sqlText(query)}`);
   }
 
   logQuerySlow(time: number, query: string): void {
-    this.logger.warn(`slow query (${time} ms): ${truncate(query)}`);
+    this.logger.warn(`slow query (${time} ms): ${sqlText(query)}`);
   }
 
   logSchemaBuild(): void {}
@@ -33,9 +35,4 @@ export class TypeOrmSafeLogger implements TypeOrmLogger {
   log(level: 'log' | 'info' | 'warn', message: unknown): void {
     if (level === 'warn') this.logger.warn(String(message));
   }
-}
-
-function truncate(query: string): string {
-  const flat = query.replace(/\s+/g, ' ').trim();
-  return flat.length > 300 ? `${flat.slice(0, 300)}…` : flat;
 }

@@ -6,6 +6,7 @@ import { IdempotencyScope } from './idempotency-scope';
 import { isRetryableTransactionError } from './mysql-errors';
 import { ReadYourWrites } from './read-your-writes';
 import { TransactionContext, TransactionState } from './transaction-context';
+import { safeErrorMessage } from '../observability/safe-error';
 
 const MAX_ATTEMPTS = 4;
 
@@ -53,7 +54,7 @@ export class TypeOrmUnitOfWork extends UnitOfWork {
         return result;
       } catch (error) {
         if (attempt >= MAX_ATTEMPTS || !isRetryableTransactionError(error)) throw error;
-        this.logger.warn(`transaction retry ${attempt} after ${(error as Error).message}`);
+        this.logger.warn(`transaction retry ${attempt} after ${safeErrorMessage(error)}`);
         await new Promise((resolve) => setTimeout(resolve, 5 * 2 ** attempt + Math.random() * 20));
       }
     }
@@ -80,7 +81,7 @@ export class TypeOrmUnitOfWork extends UnitOfWork {
     try {
       await callback();
     } catch (error) {
-      this.logger.error(`after-commit callback failed: ${(error as Error).message}`);
+      this.logger.error(`after-commit callback failed: ${safeErrorMessage(error)}`);
     }
   }
 }

@@ -1,6 +1,8 @@
 import { INestApplication, Logger } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
+import { isTransientInfrastructureError } from '../resilience/infrastructure-errors';
 import { ShutdownState } from './shutdown-state';
+import { safeErrorMessage } from '../observability/safe-error';
 
 /** Extra time after the drain and the work budget for connections to close. */
 const CLOSE_BUDGET_MS = 4_500;
@@ -35,6 +37,18 @@ export function installGracefulShutdown(
     started = true;
     app.get(ShutdownState).startDraining();
     logger.log(`${signal}: not ready, draining for ${drainMs} ms`);
+    // Closing Bull and ioredis while a connection is still being made rejects
+    // the commands queued on it ("Connection is closed") with nobody left to
+    // await them; Node would turn that into exit code 1 mid-close. During the
+    // shutdown such a connection error is expected and only logged.
+    process.on('unhandledRejection', (reason: unknown) => {
+      if (isTransientInfrastructureError(reason)) {
+        logger.warn(`during shutdown: ${(reason as Error).message}`);
+        return;
+      }
+      logger.error(`unhandled rejection during shutdown: ${String(reason)}`);
+      process.exit(1);
+    });
     setTimeout(
       () => {
         logger.error('shutdown took too long, exiting');
@@ -49,7 +63,7 @@ export function installGracefulShutdown(
       logger.log('closed');
       process.exit(0);
     } catch (error) {
-      logger.error(`shutdown failed: ${(error as Error).message}`);
+      logger.error(`shutdown failed: ${safeErrorMessage(error)}`);
       process.exit(1);
     }
   };

@@ -9,6 +9,7 @@ import {
   IdempotencyRecordKey,
 } from './idempotency-claim';
 import { IDEMPOTENCY_KEY_PATTERN } from './idempotency-key';
+import { safeErrorMessage } from '../observability/safe-error';
 
 export interface ClaimRequest extends IdempotencyRecordKey {
   /** SHA-256 of the request (see requestFingerprint). */
@@ -165,7 +166,7 @@ export class IdempotencyStore implements IdempotencyClaimWriter {
         [...keyParams(claim.record), claim.token],
       );
     } catch (error) {
-      this.logger.warn(`idempotency claim release failed: ${(error as Error).message}`);
+      this.logger.warn(`idempotency claim release failed: ${safeErrorMessage(error)}`);
     }
   }
 

@@ -2,10 +2,12 @@ import { RequestMethod } from '@nestjs/common';
 import { Params } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config';
 import { RequestContext } from '../request-context/request-context';
+import { serializeError } from './safe-error';
 
 /**
  * Everything that can carry a secret is redacted: credentials in headers,
- * passwords and tokens in any logged object.
+ * passwords and tokens in any logged object. Errors are serialized by
+ * `serializeError`, which drops the values database errors carry.
  */
 export const REDACTED_PATHS = [
   'req.headers.authorization',
@@ -19,6 +21,8 @@ export const REDACTED_PATHS = [
   'password',
   'refreshToken',
   'accessToken',
+  '*.parameters',
+  '*.driverError',
 ];
 
 /**
@@ -47,6 +51,9 @@ export function loggerOptions(config: AppConfig): Params {
           remoteAddress: req.remoteAddress,
         }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+        // An allow-list: a database error keeps its code and SQL text, never its
+        // message (which quotes values), parameters or driver error.
+        err: serializeError,
       },
       base: { service: `hexashop-${config.role}` },
     },

@@ -4,6 +4,7 @@ import { ConsumeOutcome, IdempotentConsumer } from '../queue/idempotent-consumer
 import { OutboxJob } from '../queue/outbox-job';
 import { OutboxDeliveries } from './outbox-deliveries';
 import { consumerName, OutboxSubscriptions } from './outbox-subscriptions';
+import { safeErrorMessage } from '../observability/safe-error';
 
 /**
  * The one way a Bull processor consumes an outbox event:
@@ -48,7 +49,9 @@ export class OutboxConsumer {
     await this.deliveries
       .markDeliveredIfComplete(event.eventId, consumers)
       .catch((error: Error) =>
-        this.logger.warn(`could not mark event ${event.eventId} delivered: ${error.message}`),
+        this.logger.warn(
+          `could not mark event ${event.eventId} delivered: ${safeErrorMessage(error)}`,
+        ),
       );
     return outcome;
   }

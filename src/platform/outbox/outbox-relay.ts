@@ -13,6 +13,7 @@ import { QueueName } from '../queue/queue-names';
 import { QueueStoreEpoch } from '../queue/queue-store-epoch';
 import { deliveryKey, OutboxDeliveries } from './outbox-deliveries';
 import { consumerName, Subscription, OutboxSubscriptions } from './outbox-subscriptions';
+import { safeErrorMessage } from '../observability/safe-error';
 
 const BATCH_SIZE = 100;
 const IDLE_POLL_MS = 100;
@@ -189,7 +190,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
         if (redriven.length > 0) await this.recheckSoon(redriven);
       } catch (error) {
         this.failures.inc();
-        this.logger.warn(`outbox relay: ${(error as Error).message}`);
+        this.logger.warn(`outbox relay: ${safeErrorMessage(error)}`);
         await sleep(1000);
       }
       if (handled < BATCH_SIZE) await sleep(IDLE_POLL_MS);
@@ -239,7 +240,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
         done.push(row.id);
       } catch (error) {
         failed.push(row.id);
-        this.logger.warn(`could not enqueue event ${row.id}: ${(error as Error).message}`);
+        this.logger.warn(`could not enqueue event ${row.id}: ${safeErrorMessage(error)}`);
       }
     }
     // Nobody consumes it: delivered as it stands.
@@ -292,7 +293,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
           parked.push(row.id);
       } catch (error) {
         failed.push(row.id);
-        this.logger.warn(`could not re-check event ${row.id}: ${(error as Error).message}`);
+        this.logger.warn(`could not re-check event ${row.id}: ${safeErrorMessage(error)}`);
       }
     }
     await this.deliveries.markDelivered(delivered);

@@ -8,6 +8,7 @@ import { MetricsService } from '../observability/metrics.service';
 import { withTimeout } from '../resilience/with-timeout';
 import { OutboxJob } from './outbox-job';
 import { ALL_QUEUES, QueueName } from './queue-names';
+import { safeErrorMessage } from '../observability/safe-error';
 
 const DEAD_LETTER_STATUSES = ['DEAD', 'REDRIVE_REQUESTED', 'REDRIVEN'] as const;
 
@@ -89,16 +90,16 @@ export class DeadLetters {
         job.name,
         String(job.id),
         JSON.stringify(job.data),
-        error.message.slice(0, 2000),
+        safeErrorMessage(error).slice(0, 2000),
         job.attemptsMade,
         new Date(),
-        error.message.slice(0, 2000),
+        safeErrorMessage(error).slice(0, 2000),
         job.attemptsMade,
         new Date(),
       ],
     );
     this.logger.error(
-      `job ${queue}/${job.name}#${job.id} is a dead letter after ${job.attemptsMade} attempts: ${error.message}`,
+      `job ${queue}/${job.name}#${job.id} is a dead letter after ${job.attemptsMade} attempts: ${safeErrorMessage(error)}`,
     );
   }
 

@@ -5,6 +5,7 @@ import { DeadLetters } from './dead-letters';
 import { OutboxJob } from './outbox-job';
 import { ALL_QUEUES } from './queue-names';
 import { QueueMonitor } from './queue-monitor';
+import { safeErrorMessage } from '../observability/safe-error';
 
 /** Worker only: records dead letters and job metrics from queue events. */
 @Injectable()
@@ -31,11 +32,13 @@ export class JobFailureRecorder implements OnApplicationBootstrap {
           .record(name, job, error)
           .catch((recordError: Error) =>
             this.logger.error(
-              `could not record dead letter ${name}#${job.id}: ${recordError.message} (job kept in Bull's failed set)`,
+              `could not record dead letter ${name}#${job.id}: ${safeErrorMessage(recordError)} (job kept in Bull's failed set)`,
             ),
           );
       });
-      queue.on('error', (error: Error) => this.logger.warn(`queue ${name}: ${error.message}`));
+      queue.on('error', (error: Error) =>
+        this.logger.warn(`queue ${name}: ${safeErrorMessage(error)}`),
+      );
     }
   }
 }

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { Queue } from 'bull';
 import { withTimeout } from '../resilience/with-timeout';
+import { safeErrorMessage } from '../observability/safe-error';
 
 const SCHEDULE_TIMEOUT_MS = 2000;
 const SCHEDULE_RETRY_MS = 5000;
@@ -99,7 +100,7 @@ export class RepeatableJob {
       this.logger.log(`${this.name} every ${this.everyMs} ms`);
       this.later(VERIFY_EVERY_MS, () => this.verify());
     } catch (error) {
-      this.logger.warn(`could not schedule ${this.name}: ${(error as Error).message}`);
+      this.logger.warn(`could not schedule ${this.name}: ${safeErrorMessage(error)}`);
       this.later(SCHEDULE_RETRY_MS, () => this.schedule());
     }
   }

@@ -1,3 +1,4 @@
+import { Money } from '../../../shared/kernel/money';
 import { ValidationError } from '../../../shared/kernel/validation.error';
 import { Coupon } from './coupon.aggregate';
 import { CouponNotUsableError } from './coupon-not-usable.error';
@@ -22,7 +23,7 @@ describe(Coupon.name, () => {
     expect(sut.name).toBe('Spring sale');
     expect(sut.issuedQuantity).toBe(0);
     expect(sut.soldOut).toBe(false);
-    expect(sut.policy.discountFor(100_000)).toBe(5000);
+    expect(sut.policy.discountFor(Money.won(100_000)).won).toBe(5000);
     expect(sut.createdAt).toEqual(input.now);
   });
 

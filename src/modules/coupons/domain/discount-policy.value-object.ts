@@ -1,3 +1,4 @@
+import { Money } from '../../../shared/kernel/money';
 import { FieldError, ValidationError } from '../../../shared/kernel/validation.error';
 import { DISCOUNT_TYPES, DiscountType } from './discount-type';
 
@@ -11,8 +12,7 @@ export interface DiscountPolicyProps {
   readonly minOrderAmount: number;
 }
 
-const isWon = (value: number, min: number): boolean =>
-  Number.isSafeInteger(value) && value >= min && value <= MAX_WON;
+const isWon = (value: number, min: number): boolean => Money.isWon(value, { min, max: MAX_WON });
 
 /**
  * What a coupon takes off an order. FIXED: `discountValue` won. PERCENT:
@@ -84,21 +84,19 @@ export class DiscountPolicy {
     return this.props.minOrderAmount;
   }
 
-  /** True when an order of `subtotal` won qualifies for the discount. */
-  appliesTo(subtotal: number): boolean {
-    return subtotal >= this.props.minOrderAmount;
+  /** True when an order of `subtotal` qualifies for the discount. */
+  appliesTo(subtotal: Money): boolean {
+    return !subtotal.isLessThan(Money.won(this.props.minOrderAmount));
   }
 
-  /** The discount in won for `subtotal` (0 when it does not qualify). */
-  discountFor(subtotal: number): number {
-    if (!Number.isSafeInteger(subtotal) || subtotal < 0)
-      throw new RangeError(`subtotal must be a non-negative integer, got ${subtotal}`);
-    if (!this.appliesTo(subtotal)) return 0;
+  /** The discount for `subtotal` (0 when it does not qualify). */
+  discountFor(subtotal: Money): Money {
+    if (!this.appliesTo(subtotal)) return Money.ZERO;
     let discount =
       this.props.discountType === 'FIXED'
-        ? this.props.discountValue
-        : Math.floor((subtotal * this.props.discountValue) / 100);
-    if (this.props.maxDiscount !== null) discount = Math.min(discount, this.props.maxDiscount);
-    return Math.min(discount, subtotal);
+        ? Money.won(this.props.discountValue)
+        : subtotal.percent(this.props.discountValue);
+    if (this.props.maxDiscount !== null) discount = discount.min(Money.won(this.props.maxDiscount));
+    return discount.min(subtotal);
   }
 }

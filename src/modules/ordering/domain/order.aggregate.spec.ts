@@ -1,3 +1,4 @@
+import { Money } from '../../../shared/kernel/money';
 import { ValidationError } from '../../../shared/kernel/validation.error';
 import { OrderCancelled } from '../application/events/order-cancelled.integration-event';
 import { OrderNotCancellableError } from './order-not-cancellable.error';
@@ -21,15 +22,29 @@ function items(count: number, quantity = 1): OrderItem[] {
   return Array.from({ length: count }, (_, i) => ({ productId: `p-${i + 1}`, quantity }));
 }
 
-function placed(overrides: Partial<Parameters<typeof Order.place>[0]> = {}): Order {
+type PlaceInput = Parameters<typeof Order.place>[0];
+interface LineInput {
+  productId: string;
+  name: string;
+  unitPrice: number;
+  quantity: number;
+}
+
+/** An order placed from amounts written as numbers of won. */
+function placed({
+  discount = 0,
+  lines = [
+    { productId: 'p-1', name: 'Mug', unitPrice: 12_000, quantity: 2 },
+    { productId: 'p-2', name: 'Tea', unitPrice: 3_500, quantity: 3 },
+  ],
+  ...overrides
+}: Partial<Omit<PlaceInput, 'discount' | 'lines'>> & {
+  discount?: number;
+  lines?: LineInput[];
+} = {}): Order {
   return Order.place({
     id: 'order-1',
     userId: 'user-1',
-    lines: [
-      { productId: 'p-1', name: 'Mug', unitPrice: 12_000, quantity: 2 },
-      { productId: 'p-2', name: 'Tea', unitPrice: 3_500, quantity: 3 },
-    ],
-    discount: 0,
     pointsToUse: 0,
     userCouponId: null,
     shippingAddress: PostalAddress.create({
@@ -40,6 +55,8 @@ function placed(overrides: Partial<Parameters<typeof Order.place>[0]> = {}): Ord
     }),
     now: NOW,
     ...overrides,
+    lines: lines.map((line) => ({ ...line, unitPrice: Money.won(line.unitPrice) })),
+    discount: Money.won(discount),
   });
 }
 
@@ -98,11 +115,11 @@ describe(Order.name, () => {
       const sut = placed();
 
       expect(sut.status).toBe('PAID');
-      expect(sut.lines.map((line) => line.lineTotal)).toEqual([24_000, 10_500]);
-      expect(sut.subtotal).toBe(34_500);
-      expect(sut.discount).toBe(0);
+      expect(sut.lines.map((line) => line.lineTotal.won)).toEqual([24_000, 10_500]);
+      expect(sut.subtotal.won).toBe(34_500);
+      expect(sut.discount.won).toBe(0);
       expect(sut.pointsUsed).toBe(0);
-      expect(sut.paidAmount).toBe(34_500);
+      expect(sut.paidAmount.won).toBe(34_500);
       expect(sut.pointsEarned).toBe(345);
       expect(sut.createdAt).toEqual(NOW);
       expect(sut.cancelledAt).toBeNull();
@@ -111,9 +128,9 @@ describe(Order.name, () => {
     it('subtracts discount and points, and earns floor(1%) of what is paid', () => {
       const sut = placed({ discount: 5_000, pointsToUse: 1_401, userCouponId: 'uc-1' });
 
-      expect(sut.discount).toBe(5_000);
+      expect(sut.discount.won).toBe(5_000);
       expect(sut.pointsUsed).toBe(1_401);
-      expect(sut.paidAmount).toBe(34_500 - 5_000 - 1_401);
+      expect(sut.paidAmount.won).toBe(34_500 - 5_000 - 1_401);
       expect(sut.pointsEarned).toBe(280); // floor(28_099 / 100)
       expect(sut.userCouponId).toBe('uc-1');
     });
@@ -121,15 +138,15 @@ describe(Order.name, () => {
     it('clamps a discount larger than the subtotal, so nothing is paid and nothing earned', () => {
       const sut = placed({ discount: 50_000 });
 
-      expect(sut.discount).toBe(34_500);
-      expect(sut.paidAmount).toBe(0);
+      expect(sut.discount.won).toBe(34_500);
+      expect(sut.paidAmount.won).toBe(0);
       expect(sut.pointsEarned).toBe(0);
     });
 
     it('accepts points covering exactly what is left to pay', () => {
       const sut = placed({ discount: 4_500, pointsToUse: 30_000 });
 
-      expect(sut.paidAmount).toBe(0);
+      expect(sut.paidAmount.won).toBe(0);
       expect(sut.pointsUsed).toBe(30_000);
     });
 

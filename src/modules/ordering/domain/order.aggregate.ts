@@ -1,5 +1,6 @@
 import { AggregateRoot } from '../../../shared/kernel/aggregate-root';
 import { PostalAddress } from '../../../shared/kernel/postal-address.value-object';
+import { Money } from '../../../shared/kernel/money';
 import { FieldError, ValidationError } from '../../../shared/kernel/validation.error';
 import { OrderCancelled } from '../application/events/order-cancelled.integration-event';
 import { OrderNotCancellableError } from './order-not-cancellable.error';
@@ -16,9 +17,9 @@ export interface OrderItem {
 export interface OrderLine {
   readonly productId: string;
   readonly name: string;
-  readonly unitPrice: number;
+  readonly unitPrice: Money;
   readonly quantity: number;
-  readonly lineTotal: number;
+  readonly lineTotal: Money;
 }
 
 export interface OrderProps {
@@ -26,10 +27,10 @@ export interface OrderProps {
   readonly userId: string;
   readonly status: OrderStatus;
   readonly lines: readonly OrderLine[];
-  readonly subtotal: number;
-  readonly discount: number;
+  readonly subtotal: Money;
+  readonly discount: Money;
   readonly pointsUsed: number;
-  readonly paidAmount: number;
+  readonly paidAmount: Money;
   readonly pointsEarned: number;
   readonly userCouponId: string | null;
   /** The order's own copy of where it goes; null for orders from before addresses, or once the member is erased. */
@@ -39,7 +40,8 @@ export interface OrderProps {
 }
 
 /**
- * An order, paid when placed. Amounts in won:
+ * An order, paid when placed. Amounts are Money (won), points are plain
+ * integers worth one won each:
  * paidAmount = subtotal - discount - pointsUsed, pointsEarned = floor(1% of paidAmount).
  */
 export class Order extends AggregateRoot {
@@ -68,8 +70,8 @@ export class Order extends AggregateRoot {
     if (errors.length > 0) throw new ValidationError(errors);
   }
 
-  static subtotalOf(lines: ReadonlyArray<{ unitPrice: number; quantity: number }>): number {
-    return lines.reduce((sum, line) => sum + line.unitPrice * line.quantity, 0);
+  static subtotalOf(lines: ReadonlyArray<{ unitPrice: Money; quantity: number }>): Money {
+    return Money.sum(lines.map((line) => line.unitPrice.times(line.quantity)));
   }
 
   /**
@@ -79,8 +81,8 @@ export class Order extends AggregateRoot {
   static place(input: {
     id: string;
     userId: string;
-    lines: ReadonlyArray<{ productId: string; name: string; unitPrice: number; quantity: number }>;
-    discount: number;
+    lines: ReadonlyArray<{ productId: string; name: string; unitPrice: Money; quantity: number }>;
+    discount: Money;
     pointsToUse: number;
     userCouponId: string | null;
     shippingAddress: PostalAddress;
@@ -89,20 +91,20 @@ export class Order extends AggregateRoot {
     Order.validateItems(input.lines);
     const lines = input.lines.map((line) => ({
       ...line,
-      lineTotal: line.unitPrice * line.quantity,
+      lineTotal: line.unitPrice.times(line.quantity),
     }));
     const subtotal = Order.subtotalOf(lines);
-    const discount = Math.min(Math.max(0, input.discount), subtotal);
-    const due = subtotal - discount;
-    if (!Number.isInteger(input.pointsToUse) || input.pointsToUse < 0 || input.pointsToUse > due) {
+    const discount = input.discount.min(subtotal);
+    const due = subtotal.minus(discount);
+    if (!Money.isWon(input.pointsToUse, { min: 0, max: due.won })) {
       throw new ValidationError([
         {
           field: 'pointsToUse',
-          message: `pointsToUse must be an integer from 0 to ${due} (what is left to pay)`,
+          message: `pointsToUse must be an integer from 0 to ${due.won} (what is left to pay)`,
         },
       ]);
     }
-    const paidAmount = due - input.pointsToUse;
+    const paidAmount = due.minus(Money.won(input.pointsToUse));
     const order = new Order({
       id: input.id,
       userId: input.userId,
@@ -112,7 +114,7 @@ export class Order extends AggregateRoot {
       discount,
       pointsUsed: input.pointsToUse,
       paidAmount,
-      pointsEarned: Math.floor((paidAmount * OrderingLimits.pointsEarnedPercent) / 100),
+      pointsEarned: paidAmount.percent(OrderingLimits.pointsEarnedPercent).won,
       userCouponId: input.userCouponId,
       shippingAddress: input.shippingAddress,
       createdAt: input.now,
@@ -127,9 +129,9 @@ export class Order extends AggregateRoot {
             productId: line.productId,
             name: line.name,
             quantity: line.quantity,
-            lineTotal: line.lineTotal,
+            lineTotal: line.lineTotal.won,
           })),
-          paidAmount,
+          paidAmount: paidAmount.won,
           placedAt: input.now.toISOString(),
         },
         input.now,
@@ -156,7 +158,7 @@ export class Order extends AggregateRoot {
             productId: line.productId,
             quantity: line.quantity,
           })),
-          refundedAmount: this.props.paidAmount,
+          refundedAmount: this.props.paidAmount.won,
           placedAt: this.props.createdAt.toISOString(),
           cancelledAt: now.toISOString(),
         },
@@ -181,11 +183,11 @@ export class Order extends AggregateRoot {
     return this.props.lines;
   }
 
-  get subtotal(): number {
+  get subtotal(): Money {
     return this.props.subtotal;
   }
 
-  get discount(): number {
+  get discount(): Money {
     return this.props.discount;
   }
 
@@ -193,7 +195,7 @@ export class Order extends AggregateRoot {
     return this.props.pointsUsed;
   }
 
-  get paidAmount(): number {
+  get paidAmount(): Money {
     return this.props.paidAmount;
   }
 

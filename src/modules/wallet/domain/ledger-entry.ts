@@ -1,8 +1,10 @@
 import { WalletTransactionType } from './wallet-transaction-type';
 
 /**
- * One append-only ledger row. `amount` is always positive: the type says
- * which account moved and in which direction. `balanceAfter`/`pointsAfter`
+ * One append-only ledger row, as stored. `amount` is always positive: the
+ * type says which account moved (won or points, hence a plain number) and in
+ * which direction; `balanceAfter` is the balance in won (the wallet keeps it
+ * as Money). `balanceAfter`/`pointsAfter`
  * are the wallet's state right after this row.
  */
 export interface LedgerEntry {

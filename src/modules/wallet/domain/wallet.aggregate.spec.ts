@@ -1,3 +1,4 @@
+import { Money } from '../../../shared/kernel/money';
 import { ValidationError } from '../../../shared/kernel/validation.error';
 import { BalanceLimitExceededError } from './balance-limit-exceeded.error';
 import { InsufficientBalanceError } from './insufficient-balance.error';
@@ -12,14 +13,17 @@ describe(Wallet.name, () => {
     return () => `tx-${++n}`;
   };
   const wallet = (balance: number, points: number) =>
-    Wallet.rehydrate({ userId: 'user-1', balance, points, version: 7 });
-  const order = (change: Partial<OrderMovement> = {}): OrderMovement => ({
+    Wallet.rehydrate({ userId: 'user-1', balance: Money.won(balance), points, version: 7 });
+  const order = ({
+    amount = 0,
+    ...change
+  }: Partial<Omit<OrderMovement, 'amount'>> & { amount?: number } = {}): OrderMovement => ({
     orderId: 'order-1',
-    amount: 0,
     pointsUsed: 0,
     pointsEarned: 0,
     at,
     ...change,
+    amount: Money.won(amount),
   });
 
   describe('charge', () => {
@@ -28,7 +32,7 @@ describe(Wallet.name, () => {
 
       const entry = sut.charge(1_000, 'tx-1', at);
 
-      expect(sut.balance).toBe(1_500);
+      expect(sut.balance.won).toBe(1_500);
       expect(entry).toEqual({
         id: 'tx-1',
         userId: 'user-1',
@@ -47,7 +51,7 @@ describe(Wallet.name, () => {
       const sut = wallet(0, 0);
 
       expect(() => sut.charge(amount, 'tx-1', at)).toThrow(ValidationError);
-      expect(sut.balance).toBe(0);
+      expect(sut.balance.won).toBe(0);
       expect(sut.pullEntries()).toEqual([]);
     });
 
@@ -57,14 +61,14 @@ describe(Wallet.name, () => {
       sut.charge(1, 'tx-1', at);
       sut.charge(1_000_000, 'tx-2', at);
 
-      expect(sut.balance).toBe(100_000_000);
+      expect(sut.balance.won).toBe(100_000_000);
     });
 
     it('refuses a charge that would take the balance above 100,000,000 and changes nothing', () => {
       const sut = wallet(99_999_999, 0);
 
       expect(() => sut.charge(2, 'tx-1', at)).toThrow(BalanceLimitExceededError);
-      expect(sut.balance).toBe(99_999_999);
+      expect(sut.balance.won).toBe(99_999_999);
       expect(sut.pullEntries()).toEqual([]);
     });
   });
@@ -75,7 +79,7 @@ describe(Wallet.name, () => {
 
       const entries = sut.pay(order({ amount: 7_000, pointsUsed: 300, pointsEarned: 70 }), ids());
 
-      expect(sut.balance).toBe(3_000);
+      expect(sut.balance.won).toBe(3_000);
       expect(sut.points).toBe(270);
       expect(
         entries.map((e) => [e.id, e.type, e.amount, e.balanceAfter, e.pointsAfter, e.orderId]),
@@ -100,7 +104,7 @@ describe(Wallet.name, () => {
 
       sut.pay(order({ amount: 5_000 }), ids());
 
-      expect(sut.balance).toBe(0);
+      expect(sut.balance.won).toBe(0);
     });
 
     it('fails with INSUFFICIENT_POINTS before touching anything', () => {
@@ -109,7 +113,7 @@ describe(Wallet.name, () => {
       expect(() => sut.pay(order({ amount: 1, pointsUsed: 100 }), ids())).toThrow(
         InsufficientPointsError,
       );
-      expect([sut.balance, sut.points]).toEqual([10_000, 99]);
+      expect([sut.balance.won, sut.points]).toEqual([10_000, 99]);
       expect(sut.pullEntries()).toEqual([]);
     });
 
@@ -119,12 +123,11 @@ describe(Wallet.name, () => {
       expect(() => sut.pay(order({ amount: 1_000, pointsUsed: 100 }), ids())).toThrow(
         InsufficientBalanceError,
       );
-      expect([sut.balance, sut.points]).toEqual([999, 500]);
+      expect([sut.balance.won, sut.points]).toEqual([999, 500]);
       expect(sut.pullEntries()).toEqual([]);
     });
 
     it.each([
-      ['a negative amount', { amount: -1 }, 'amount'],
       ['fractional points', { pointsUsed: 0.5 }, 'pointsUsed'],
       ['negative earned points', { pointsEarned: -3 }, 'pointsEarned'],
       ['no order id', { orderId: '' }, 'orderId'],
@@ -155,7 +158,7 @@ describe(Wallet.name, () => {
         ids(),
       );
 
-      expect([sut.balance, sut.points]).toEqual([10_000, 500]);
+      expect([sut.balance.won, sut.points]).toEqual([10_000, 500]);
       expect(entries.map((e) => [e.type, e.amount, e.balanceAfter, e.pointsAfter])).toEqual([
         ['POINTS_REVOKED', 70, 3_000, 200],
         ['POINTS_RESTORED', 300, 3_000, 500],
@@ -169,7 +172,7 @@ describe(Wallet.name, () => {
       expect(() =>
         sut.refund(order({ amount: 7_000, pointsUsed: 300, pointsEarned: 70 }), ids()),
       ).toThrow(PointsAlreadySpentError);
-      expect([sut.balance, sut.points]).toEqual([3_000, 69]);
+      expect([sut.balance.won, sut.points]).toEqual([3_000, 69]);
       expect(sut.pullEntries()).toEqual([]);
     });
 
@@ -178,7 +181,7 @@ describe(Wallet.name, () => {
 
       sut.refund(order({ amount: 50_000 }), ids());
 
-      expect(sut.balance).toBe(Wallet.MAX_BALANCE + 50_000);
+      expect(sut.balance.won).toBe(Wallet.MAX_BALANCE + 50_000);
       expect(() => sut.charge(1, 'tx-x', at)).toThrow(BalanceLimitExceededError);
     });
   });
@@ -186,6 +189,6 @@ describe(Wallet.name, () => {
   it('starts empty at version 0', () => {
     const sut = Wallet.empty('user-9');
 
-    expect([sut.userId, sut.balance, sut.points, sut.version]).toEqual(['user-9', 0, 0, 0]);
+    expect([sut.userId, sut.balance.won, sut.points, sut.version]).toEqual(['user-9', 0, 0, 0]);
   });
 });

@@ -1,4 +1,5 @@
 import { AggregateRoot } from '../../../shared/kernel/aggregate-root';
+import { Money } from '../../../shared/kernel/money';
 import { FieldError, ValidationError } from '../../../shared/kernel/validation.error';
 import { BalanceLimitExceededError } from './balance-limit-exceeded.error';
 import { InsufficientBalanceError } from './insufficient-balance.error';
@@ -9,7 +10,7 @@ import { WalletTransactionType } from './wallet-transaction-type';
 
 export interface WalletProps {
   readonly userId: string;
-  readonly balance: number;
+  readonly balance: Money;
   readonly points: number;
   /** Number of changes so far; the repository writes only if it is unchanged. */
   readonly version: number;
@@ -18,7 +19,7 @@ export interface WalletProps {
 /** What an order moves: money paid, points used, points earned. */
 export interface OrderMovement {
   readonly orderId: string;
-  readonly amount: number;
+  readonly amount: Money;
   readonly pointsUsed: number;
   readonly pointsEarned: number;
   readonly at: Date;
@@ -35,7 +36,7 @@ export class Wallet extends AggregateRoot {
   /** A charge may not take the balance above this; refunds may (ADR 0012). */
   static readonly MAX_BALANCE = 100_000_000;
 
-  private balanceValue: number;
+  private balanceValue: Money;
   private pointsValue: number;
   private entries: LedgerEntry[] = [];
 
@@ -47,7 +48,7 @@ export class Wallet extends AggregateRoot {
 
   /** A wallet that has never moved: 0 balance, 0 points. */
   static empty(userId: string): Wallet {
-    return new Wallet({ userId, balance: 0, points: 0, version: 0 });
+    return new Wallet({ userId, balance: Money.ZERO, points: 0, version: 0 });
   }
 
   static rehydrate(props: WalletProps): Wallet {
@@ -58,7 +59,7 @@ export class Wallet extends AggregateRoot {
     return this.props.userId;
   }
 
-  get balance(): number {
+  get balance(): Money {
     return this.balanceValue;
   }
 
@@ -72,15 +73,12 @@ export class Wallet extends AggregateRoot {
   }
 
   /** Adds money; 1..MAX_CHARGE, never above MAX_BALANCE. Returns the ledger entry. */
-  charge(amount: number, id: string, at: Date): LedgerEntry {
-    if (!Number.isSafeInteger(amount) || amount < 1 || amount > Wallet.MAX_CHARGE) {
-      throw new ValidationError([
-        { field: 'amount', message: `amount must be an integer from 1 to ${Wallet.MAX_CHARGE}` },
-      ]);
-    }
-    if (this.balanceValue + amount > Wallet.MAX_BALANCE) throw new BalanceLimitExceededError();
-    this.balanceValue += amount;
-    return this.append('CHARGE', amount, id, null, at);
+  charge(requested: number, id: string, at: Date): LedgerEntry {
+    const amount = Money.parse('amount', requested, { min: 1, max: Wallet.MAX_CHARGE });
+    const after = this.balanceValue.plus(amount);
+    if (after.isGreaterThan(Money.won(Wallet.MAX_BALANCE))) throw new BalanceLimitExceededError();
+    this.balanceValue = after;
+    return this.append('CHARGE', amount.won, id, null, at);
   }
 
   /**
@@ -90,7 +88,7 @@ export class Wallet extends AggregateRoot {
   pay(movement: OrderMovement, nextId: () => string): LedgerEntry[] {
     Wallet.check(movement);
     if (this.pointsValue < movement.pointsUsed) throw new InsufficientPointsError();
-    if (this.balanceValue < movement.amount) throw new InsufficientBalanceError();
+    if (this.balanceValue.isLessThan(movement.amount)) throw new InsufficientBalanceError();
     const appended: LedgerEntry[] = [];
     const move = (type: WalletTransactionType, amount: number, apply: () => void): void => {
       if (amount === 0) return;
@@ -98,7 +96,11 @@ export class Wallet extends AggregateRoot {
       appended.push(this.append(type, amount, nextId(), movement.orderId, movement.at));
     };
     move('POINTS_USED', movement.pointsUsed, () => (this.pointsValue -= movement.pointsUsed));
-    move('PAYMENT', movement.amount, () => (this.balanceValue -= movement.amount));
+    move(
+      'PAYMENT',
+      movement.amount.won,
+      () => (this.balanceValue = this.balanceValue.minus(movement.amount)),
+    );
     move('POINTS_EARNED', movement.pointsEarned, () => (this.pointsValue += movement.pointsEarned));
     return appended;
   }
@@ -122,7 +124,11 @@ export class Wallet extends AggregateRoot {
       () => (this.pointsValue -= movement.pointsEarned),
     );
     move('POINTS_RESTORED', movement.pointsUsed, () => (this.pointsValue += movement.pointsUsed));
-    move('REFUND', movement.amount, () => (this.balanceValue += movement.amount));
+    move(
+      'REFUND',
+      movement.amount.won,
+      () => (this.balanceValue = this.balanceValue.plus(movement.amount)),
+    );
     return appended;
   }
 
@@ -145,7 +151,7 @@ export class Wallet extends AggregateRoot {
       userId: this.props.userId,
       type,
       amount,
-      balanceAfter: this.balanceValue,
+      balanceAfter: this.balanceValue.won,
       pointsAfter: this.pointsValue,
       orderId,
       at,
@@ -155,7 +161,7 @@ export class Wallet extends AggregateRoot {
   }
 
   private static check(movement: OrderMovement): void {
-    const fields = ['amount', 'pointsUsed', 'pointsEarned'] as const;
+    const fields = ['pointsUsed', 'pointsEarned'] as const;
     const errors: FieldError[] = fields
       .filter((field) => !Number.isSafeInteger(movement[field]) || movement[field] < 0)
       .map((field) => ({ field, message: `${field} must be a non-negative integer` }));

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionContext } from '../../../../platform/database/transaction-context';
+import { Money } from '../../../../shared/kernel/money';
 import { UnitOfWork } from '../../../../shared/kernel/unit-of-work.port';
 import { CatalogCache } from '../../application/ports/catalog-cache.port';
 import {
@@ -37,7 +38,7 @@ export class TypeOrmProductStock extends ProductStock {
       const row = byId.get(productId);
       if (!row || row.status !== 'ACTIVE') throw new ProductUnavailableError(productId);
       if (Number(row.stock) < quantity) throw new InsufficientStockError(productId);
-      return { productId, name: row.name, unitPrice: Number(row.price) };
+      return { productId, name: row.name, unitPrice: Money.won(Number(row.price)) };
     });
   }
 

@@ -1,3 +1,5 @@
+import { Money } from '../../../../shared/kernel/money';
+
 /** A quantity of one product. */
 export interface StockLine {
   readonly productId: string;
@@ -8,7 +10,7 @@ export interface StockLine {
 export interface ProductSnapshot {
   readonly productId: string;
   readonly name: string;
-  readonly unitPrice: number;
+  readonly unitPrice: Money;
 }
 
 /**

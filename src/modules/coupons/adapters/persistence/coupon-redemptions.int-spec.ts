@@ -7,6 +7,7 @@ import { UnitOfWork } from '../../../../shared/kernel/unit-of-work.port';
 import { CouponRedemptions } from '../../application/ports/coupon-redemptions.port';
 import { CouponsModule } from '../../coupons.module';
 import { CouponNotUsableError } from '../../domain/coupon-not-usable.error';
+import { Money } from '../../../../shared/kernel/money';
 
 describe('CouponRedemptions (MariaDB)', () => {
   let context: TestingModule;
@@ -44,10 +45,10 @@ describe('CouponRedemptions (MariaDB)', () => {
     const orderId = randomUUID();
 
     const result = await unitOfWork.run(() =>
-      sut.redeem({ userCouponId, userId: alice, orderId, subtotal: 34_567, at: now }),
+      sut.redeem({ userCouponId, userId: alice, orderId, subtotal: Money.won(34_567), at: now }),
     );
 
-    expect(result).toEqual({ discount: 3456, applied: true });
+    expect(result).toEqual({ discount: Money.won(3456), applied: true });
     const row = await CouponRows.status(db, userCouponId);
     expect(row.status).toBe('USED');
     expect(row.order_id).toBe(orderId);
@@ -63,7 +64,7 @@ describe('CouponRedemptions (MariaDB)', () => {
           userCouponId,
           userId: alice,
           orderId: randomUUID(),
-          subtotal: 50_000,
+          subtotal: Money.won(50_000),
           at: now,
         });
         expect(result.applied).toBe(true);
@@ -91,7 +92,7 @@ describe('CouponRedemptions (MariaDB)', () => {
           userCouponId,
           userId: alice,
           orderId: randomUUID(),
-          subtotal: 50_000,
+          subtotal: Money.won(50_000),
           at: now,
         });
         await firstMayCommit;
@@ -104,7 +105,7 @@ describe('CouponRedemptions (MariaDB)', () => {
           userCouponId,
           userId: alice,
           orderId: randomUUID(),
-          subtotal: 50_000,
+          subtotal: Money.won(50_000),
           at: now,
         }),
       )
@@ -123,10 +124,16 @@ describe('CouponRedemptions (MariaDB)', () => {
     const userCouponId = await aliceHolds(await coupon({ minOrderAmount: 20_000 }));
 
     const result = await unitOfWork.run(() =>
-      sut.redeem({ userCouponId, userId: alice, orderId: randomUUID(), subtotal: 19_999, at: now }),
+      sut.redeem({
+        userCouponId,
+        userId: alice,
+        orderId: randomUUID(),
+        subtotal: Money.won(19_999),
+        at: now,
+      }),
     );
 
-    expect(result).toEqual({ discount: 0, applied: false });
+    expect(result).toEqual({ discount: Money.won(0), applied: false });
     expect((await CouponRows.status(db, userCouponId)).status).toBe('AVAILABLE');
   });
 
@@ -148,7 +155,7 @@ describe('CouponRedemptions (MariaDB)', () => {
           userCouponId,
           userId: who(),
           orderId: randomUUID(),
-          subtotal: 50_000,
+          subtotal: Money.won(50_000),
           at: at(),
         }),
       ),
@@ -167,16 +174,22 @@ describe('CouponRedemptions (MariaDB)', () => {
 
     await expect(
       unitOfWork.run(() =>
-        sut.redeem({ userCouponId, userId: alice, orderId: randomUUID(), subtotal: 2500, at: now }),
+        sut.redeem({
+          userCouponId,
+          userId: alice,
+          orderId: randomUUID(),
+          subtotal: Money.won(2500),
+          at: now,
+        }),
       ),
-    ).resolves.toEqual({ discount: 2500, applied: true });
+    ).resolves.toEqual({ discount: Money.won(2500), applied: true });
   });
 
   describe('restore', () => {
     const usedBy = async (orderId: string, validUntil?: Date): Promise<string> => {
       const userCouponId = await aliceHolds(await coupon({}), validUntil);
       await unitOfWork.run(() =>
-        sut.redeem({ userCouponId, userId: alice, orderId, subtotal: 50_000, at: now }),
+        sut.redeem({ userCouponId, userId: alice, orderId, subtotal: Money.won(50_000), at: now }),
       );
       return userCouponId;
     };

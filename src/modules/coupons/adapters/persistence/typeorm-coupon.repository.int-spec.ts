@@ -8,6 +8,7 @@ import { TransactionContext } from '../../../../platform/database/transaction-co
 import { UnitOfWork } from '../../../../shared/kernel/unit-of-work.port';
 import { CouponOrmEntity } from './coupon.orm-entity';
 import { TypeOrmCouponRepository } from './typeorm-coupon.repository';
+import { Money } from '../../../../shared/kernel/money';
 
 describe('TypeOrmCouponRepository (MariaDB)', () => {
   let context: TestingModule;
@@ -80,8 +81,8 @@ describe('TypeOrmCouponRepository (MariaDB)', () => {
 
     const coupon = await sut.findById(couponId);
 
-    expect(coupon?.policy.discountFor(100_000)).toBe(4000);
-    expect(coupon?.policy.discountFor(999)).toBe(0);
+    expect(coupon?.policy.discountFor(Money.won(100_000)).won).toBe(4000);
+    expect(coupon?.policy.discountFor(Money.won(999)).won).toBe(0);
     expect(coupon?.soldOut).toBe(false);
   });
 });

@@ -5,6 +5,7 @@ import { aCoupon } from '../testing/coupon-fixtures';
 import { InMemoryCouponRepository } from '../testing/in-memory-coupon.repository.fake';
 import { InMemoryUserCouponRepository } from '../testing/in-memory-user-coupon.repository.fake';
 import { CouponRedemptionService } from './coupon-redemption.service';
+import { Money } from '../../../../shared/kernel/money';
 
 describe(CouponRedemptionService.name, () => {
   const during = new Date('2025-03-15T00:00:00.000Z');
@@ -29,7 +30,7 @@ describe(CouponRedemptionService.name, () => {
       userCouponId: 'uc-percent',
       userId: 'alice',
       orderId: 'order-1',
-      subtotal: 34_567,
+      subtotal: Money.won(34_567),
       at: during,
       ...overrides,
     });
@@ -56,7 +57,7 @@ describe(CouponRedemptionService.name, () => {
 
   describe('redeem', () => {
     it('locks the user coupon, marks it USED by the order and returns the PERCENT discount rounded down', async () => {
-      await expect(redeem()).resolves.toEqual({ discount: 3456, applied: true });
+      await expect(redeem()).resolves.toEqual({ discount: Money.won(3456), applied: true });
 
       const stored = userCoupons.stored('uc-percent');
       expect(stored?.status).toBe('USED');
@@ -68,22 +69,24 @@ describe(CouponRedemptionService.name, () => {
     });
 
     it('caps a PERCENT discount at maxDiscount', async () => {
-      await expect(redeem({ subtotal: 80_000 })).resolves.toEqual({
-        discount: 5000,
+      await expect(redeem({ subtotal: Money.won(80_000) })).resolves.toEqual({
+        discount: Money.won(5000),
         applied: true,
       });
     });
 
     it('takes a FIXED discount, never more than the subtotal', async () => {
-      await expect(redeem({ userCouponId: 'uc-fixed', subtotal: 2500 })).resolves.toEqual({
-        discount: 2500,
+      await expect(
+        redeem({ userCouponId: 'uc-fixed', subtotal: Money.won(2500) }),
+      ).resolves.toEqual({
+        discount: Money.won(2500),
         applied: true,
       });
     });
 
     it('leaves the coupon AVAILABLE with no discount below minOrderAmount', async () => {
-      await expect(redeem({ subtotal: 19_999 })).resolves.toEqual({
-        discount: 0,
+      await expect(redeem({ subtotal: Money.won(19_999) })).resolves.toEqual({
+        discount: Money.won(0),
         applied: false,
       });
       expect(userCoupons.stored('uc-percent')?.status).toBe('AVAILABLE');

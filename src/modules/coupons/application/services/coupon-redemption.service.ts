@@ -1,3 +1,4 @@
+import { Money } from '../../../../shared/kernel/money';
 import { UnitOfWork } from '../../../../shared/kernel/unit-of-work.port';
 import { CouponNotUsableError } from '../../domain/coupon-not-usable.error';
 import { CouponRedemption, CouponRedemptions } from '../ports/coupon-redemptions.port';
@@ -21,16 +22,15 @@ export class CouponRedemptionService extends CouponRedemptions {
 
   redeem(
     redemption: CouponRedemption,
-  ): Promise<{ readonly discount: number; readonly applied: boolean }> {
-    if (!Number.isSafeInteger(redemption.subtotal) || redemption.subtotal < 0)
-      throw new RangeError(`subtotal must be a non-negative integer, got ${redemption.subtotal}`);
+  ): Promise<{ readonly discount: Money; readonly applied: boolean }> {
     return this.unitOfWork.run(async () => {
       const userCoupon = await this.userCoupons.findByIdForUpdate(redemption.userCouponId);
       if (!userCoupon) throw new CouponNotUsableError('No such coupon');
       const coupon = await this.coupons.findById(userCoupon.couponId);
       if (!coupon) throw new CouponNotUsableError('No such coupon');
       userCoupon.assertUsableBy(redemption.userId, redemption.at, coupon.window);
-      if (!coupon.policy.appliesTo(redemption.subtotal)) return { discount: 0, applied: false };
+      if (!coupon.policy.appliesTo(redemption.subtotal))
+        return { discount: Money.ZERO, applied: false };
       userCoupon.use(redemption.userId, redemption.orderId, redemption.at, coupon.window);
       await this.userCoupons.save(userCoupon);
       return { discount: coupon.policy.discountFor(redemption.subtotal), applied: true };

@@ -1,5 +1,6 @@
 import { FieldCipher } from '../../../../platform/crypto/field-cipher';
 import { PostalAddress } from '../../../../shared/kernel/postal-address.value-object';
+import { Money } from '../../../../shared/kernel/money';
 import { Order } from '../../domain/order.aggregate';
 import { OrderStatus } from '../../domain/order-status';
 import { OrderShippingAddressPersistenceMapper } from './order-shipping-address.persistence-mapper';
@@ -79,14 +80,14 @@ export function toOrder(
     lines: lines.map((line) => ({
       productId: line.product_id,
       name: line.name,
-      unitPrice: Number(line.unit_price),
+      unitPrice: Money.won(Number(line.unit_price)),
       quantity: Number(line.quantity),
-      lineTotal: Number(line.line_total),
+      lineTotal: Money.won(Number(line.line_total)),
     })),
-    subtotal: Number(row.subtotal),
-    discount: Number(row.discount),
+    subtotal: Money.won(Number(row.subtotal)),
+    discount: Money.won(Number(row.discount)),
     pointsUsed: Number(row.points_used),
-    paidAmount: Number(row.paid_amount),
+    paidAmount: Money.won(Number(row.paid_amount)),
     pointsEarned: Number(row.points_earned),
     userCouponId: row.user_coupon_id,
     shippingAddress,

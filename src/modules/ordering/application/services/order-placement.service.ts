@@ -1,5 +1,6 @@
 import { Clock } from '../../../../shared/kernel/clock.port';
 import { EventOutbox } from '../../../../shared/kernel/event-outbox.port';
+import { Money } from '../../../../shared/kernel/money';
 import { IdGenerator } from '../../../../shared/kernel/id-generator.port';
 import { PostalAddress } from '../../../../shared/kernel/postal-address.value-object';
 import { CouponRedemptions } from '../../../coupons/application/ports/coupon-redemptions.port';
@@ -48,7 +49,7 @@ export class OrderPlacement {
       quantity: request.items[index]!.quantity,
     }));
     // 2. Coupon (locks the user coupon).
-    let discount = 0;
+    let discount = Money.ZERO;
     let usedCoupon: string | null = null;
     if (request.userCouponId) {
       const redemption = await this.coupons.redeem({

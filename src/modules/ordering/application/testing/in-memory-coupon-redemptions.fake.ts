@@ -4,6 +4,7 @@ import {
   CouponRedemption,
   CouponRedemptions,
 } from '../../../coupons/application/ports/coupon-redemptions.port';
+import { Money } from '../../../../shared/kernel/money';
 
 export type UserCouponStatus = 'AVAILABLE' | 'USED' | 'EXPIRED';
 
@@ -71,7 +72,7 @@ export class InMemoryCouponRedemptions extends CouponRedemptions {
     return coupon;
   }
 
-  async redeem(redemption: CouponRedemption): Promise<{ discount: number; applied: boolean }> {
+  async redeem(redemption: CouponRedemption): Promise<{ discount: Money; applied: boolean }> {
     this.transaction('redeem');
     const coupon = this.coupons.get(redemption.userCouponId);
     if (
@@ -82,14 +83,15 @@ export class InMemoryCouponRedemptions extends CouponRedemptions {
     ) {
       throw new CouponNotUsable(`User coupon ${redemption.userCouponId} cannot be used`);
     }
-    if (redemption.subtotal < coupon.minOrderAmount) return { discount: 0, applied: false };
+    if (redemption.subtotal.won < coupon.minOrderAmount)
+      return { discount: Money.ZERO, applied: false };
     this.coupons.set(coupon.id, {
       ...coupon,
       status: 'USED',
       orderId: redemption.orderId,
       usedAt: redemption.at,
     });
-    return { discount: discountOf(coupon, redemption.subtotal), applied: true };
+    return { discount: Money.won(discountOf(coupon, redemption.subtotal.won)), applied: true };
   }
 
   async restore(input: { userCouponId: string; orderId: string; at: Date }): Promise<void> {

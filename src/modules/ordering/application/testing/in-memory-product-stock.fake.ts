@@ -5,6 +5,7 @@ import {
   ProductStock,
   StockLine,
 } from '../../../catalog/application/ports/product-stock.port';
+import { Money } from '../../../../shared/kernel/money';
 
 export interface StockedProduct {
   readonly id: string;
@@ -87,7 +88,7 @@ export class InMemoryProductStock extends ProductStock {
       if (!product || product.status !== 'ACTIVE') throw unavailable(id);
       if (product.stock < quantity)
         throw new InsufficientStock(`Not enough stock for product ${id}`);
-      return { productId: id, name: product.name, unitPrice: product.price };
+      return { productId: id, name: product.name, unitPrice: Money.won(product.price) };
     });
   }
 

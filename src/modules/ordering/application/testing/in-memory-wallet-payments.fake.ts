@@ -86,9 +86,9 @@ export class InMemoryWalletPayments extends WalletPayments {
       'POINTS_USED',
       transaction,
     );
-    if (wallet.balance < payment.amount)
-      throw new InsufficientBalance(`${payment.userId} cannot pay ${payment.amount}`);
-    wallet = this.change(payment, wallet, { balance: -payment.amount }, 'PAYMENT', transaction);
+    if (wallet.balance < payment.amount.won)
+      throw new InsufficientBalance(`${payment.userId} cannot pay ${payment.amount.won}`);
+    wallet = this.change(payment, wallet, { balance: -payment.amount.won }, 'PAYMENT', transaction);
     this.change(payment, wallet, { points: payment.pointsEarned }, 'POINTS_EARNED', transaction);
   }
 
@@ -111,7 +111,7 @@ export class InMemoryWalletPayments extends WalletPayments {
       'POINTS_RESTORED',
       transaction,
     );
-    this.change(payment, wallet, { balance: payment.amount }, 'REFUND', transaction);
+    this.change(payment, wallet, { balance: payment.amount.won }, 'REFUND', transaction);
   }
 
   private change(

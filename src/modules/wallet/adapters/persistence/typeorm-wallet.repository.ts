@@ -51,7 +51,7 @@ export class TypeOrmWalletRepository extends WalletRepository {
     const updated = (await manager.query(
       `UPDATE wallets SET balance = ?, points = ?, version = version + 1, updated_at = ?
         WHERE user_id = ? AND version = ?`,
-      [wallet.balance, wallet.points, this.clock.now(), wallet.userId, wallet.version],
+      [wallet.balance.won, wallet.points, this.clock.now(), wallet.userId, wallet.version],
     )) as { affectedRows: number };
     if (updated.affectedRows !== 1) {
       throw new Error(`wallet of ${wallet.userId} changed while it was locked`);

@@ -6,6 +6,7 @@ import { createPlatformContext } from '../../../../../test/support/platform-cont
 import { insertUser } from '../../../../../test/support/users';
 import { TransactionContext } from '../../../../platform/database/transaction-context';
 import { IdempotencyModule } from '../../../../platform/idempotency/idempotency.module';
+import { Money } from '../../../../shared/kernel/money';
 import { UnitOfWork } from '../../../../shared/kernel/unit-of-work.port';
 import { ChargeWalletCommand } from '../../application/commands/charge-wallet/charge-wallet.command';
 import { WalletPayment, WalletPayments } from '../../application/ports/wallet-payments.port';
@@ -31,14 +32,18 @@ describe('WalletPayments on TypeORM (MariaDB)', () => {
   let commands: CommandBus;
   let sut: WalletPayments;
 
-  const payment = (userId: string, change: Partial<WalletPayment> = {}): WalletPayment => ({
+  /** A payment; `amount` in won, as a number for readability. */
+  const payment = (
+    userId: string,
+    { amount = 0, ...change }: Partial<Omit<WalletPayment, 'amount'>> & { amount?: number } = {},
+  ): WalletPayment => ({
     userId,
     orderId: randomUUID(),
-    amount: 0,
     pointsUsed: 0,
     pointsEarned: 0,
     at: new Date(),
     ...change,
+    amount: Money.won(amount),
   });
   const charge = (userId: string, amount: number) =>
     commands.execute(new ChargeWalletCommand(userId, amount));
@@ -121,7 +126,7 @@ describe('WalletPayments on TypeORM (MariaDB)', () => {
     ['INSUFFICIENT_POINTS', { amount: 1, pointsUsed: 501 }, InsufficientPointsError],
   ])(
     'rolls the whole order transaction back on %s',
-    async (_code, change: Partial<WalletPayment>, error) => {
+    async (_code, change: { amount: number; pointsUsed?: number }, error) => {
       const userId = await seed(10_000, 500);
       const before = await state(userId);
       const marker = randomUUID();

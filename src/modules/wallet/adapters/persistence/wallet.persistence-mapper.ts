@@ -1,3 +1,4 @@
+import { Money } from '../../../../shared/kernel/money';
 import { LedgerEntry } from '../../domain/ledger-entry';
 import { Wallet } from '../../domain/wallet.aggregate';
 
@@ -14,7 +15,7 @@ export const WalletPersistenceMapper = {
   toDomain(row: WalletRow): Wallet {
     return Wallet.rehydrate({
       userId: row.user_id,
-      balance: Number(row.balance),
+      balance: Money.won(Number(row.balance)),
       points: Number(row.points),
       version: Number(row.version),
     });

@@ -1,7 +1,9 @@
+import { Money } from '../../../../shared/kernel/money';
+
 export interface WalletPayment {
   readonly userId: string;
   readonly orderId: string;
-  readonly amount: number;
+  readonly amount: Money;
   readonly pointsUsed: number;
   readonly pointsEarned: number;
   readonly at: Date;
@@ -9,7 +11,7 @@ export interface WalletPayment {
 
 /**
  * Money movements of orders; runs inside the caller's UnitOfWork transaction.
- * Amounts are non-negative integers (VALIDATION_FAILED otherwise). The ledger
+ * `amount` is Money (won); points are non-negative integers (VALIDATION_FAILED otherwise). The ledger
  * accepts at most one row of each type per order (a unique key), so an order
  * is paid at most once and refunded at most once; a second call fails.
  */

@@ -1,3 +1,4 @@
+import { Money } from '../../../../shared/kernel/money';
 import { ImmediateUnitOfWork } from '../../../../shared/kernel/testing/immediate-unit-of-work.fake';
 import { SequentialIdGenerator } from '../../../../shared/kernel/testing/sequential-id-generator.fake';
 import { InsufficientBalanceError } from '../../domain/insufficient-balance.error';
@@ -9,14 +10,17 @@ import { WalletPaymentsService } from './wallet-payments.service';
 
 describe(WalletPaymentsService.name, () => {
   const at = new Date('2025-03-01T10:00:00.000Z');
-  const payment = (change: Partial<WalletPayment> = {}): WalletPayment => ({
+  const payment = ({
+    amount = 9_000,
+    ...change
+  }: Partial<Omit<WalletPayment, 'amount'>> & { amount?: number } = {}): WalletPayment => ({
     userId: 'user-1',
     orderId: 'order-1',
-    amount: 9_000,
     pointsUsed: 1_000,
     pointsEarned: 90,
     at,
     ...change,
+    amount: Money.won(amount),
   });
   let unitOfWork: ImmediateUnitOfWork;
   let wallets: InMemoryWalletRepository;

@@ -1,3 +1,4 @@
+import { Money } from '../../../../shared/kernel/money';
 import { ImmediateUnitOfWork } from '../../../../shared/kernel/testing/immediate-unit-of-work.fake';
 import { LedgerEntry } from '../../domain/ledger-entry';
 import { Wallet } from '../../domain/wallet.aggregate';
@@ -61,14 +62,14 @@ export class InMemoryWalletRepository extends WalletRepository {
     this.locks.push({ userId, transaction });
     if (!this.wallets.has(userId)) this.wallets.set(userId, { balance: 0, points: 0, version: 0 });
     const row = this.wallets.get(userId)!;
-    return Wallet.rehydrate({ userId, ...row });
+    return Wallet.rehydrate({ userId, ...row, balance: Money.won(row.balance) });
   }
 
   async save(wallet: Wallet): Promise<void> {
     const transaction = this.requireTransaction();
     const row = this.wallets.get(wallet.userId);
     if (!row || row.version !== wallet.version) throw new Error('stale wallet');
-    if (wallet.balance < 0 || wallet.points < 0) throw new Error('CHECK constraint failed');
+    if (wallet.points < 0) throw new Error('CHECK constraint failed');
     const entries = wallet.pullEntries();
     for (const entry of entries) {
       const duplicate = this.ledger.some(
@@ -80,7 +81,7 @@ export class InMemoryWalletRepository extends WalletRepository {
       if (duplicate) throw new Error('duplicate (order_id, type)');
     }
     this.wallets.set(wallet.userId, {
-      balance: wallet.balance,
+      balance: wallet.balance.won,
       points: wallet.points,
       version: row.version + 1,
     });

@@ -110,7 +110,7 @@ describe(PlaceOrderHandler.name, () => {
       orderId: 'order-1',
       usedAt: NOW,
     });
-    expect(orders.stored('order-1')?.paidAmount).toBe(28_500);
+    expect(orders.stored('order-1')?.paidAmount.won).toBe(28_500);
     const event = outbox.events[0] as OrderPlaced;
     expect(outbox.events).toHaveLength(1);
     expect(event).toBeInstanceOf(OrderPlaced);

@@ -27,7 +27,7 @@ export class ChargeWalletHandler implements ICommandHandler<
       const wallet = await this.wallets.lock(command.userId);
       const entry = wallet.charge(command.amount, this.ids.next(), this.clock.now());
       await this.wallets.save(wallet);
-      return { balance: wallet.balance, transactionId: entry.id };
+      return { balance: wallet.balance.won, transactionId: entry.id };
     });
   }
 }
