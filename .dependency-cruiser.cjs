@@ -10,6 +10,26 @@ const FRAMEWORKS =
 /** A context's Nest module file, e.g. src/modules/catalog/catalog.module.ts. */
 const MODULE_FILE = '(?:^|/)src/modules/[^/]+/[^/]+\\.module\\.ts$';
 
+/** Unit and integration test files. */
+const TEST_FILE = '\\.(?:spec|int-spec)\\.ts$';
+/** Test doubles: the kernel's fakes, a context's in-memory repositories and the real services it composes over them. */
+const TEST_DOUBLES = '(?:^|/)src/(?:shared/kernel|modules/[^/]+/application)/testing/';
+
+/**
+ * A rule as it holds for code, plus its twin for the test files under the
+ * same `from` path, which may also import other contexts' application/testing/
+ * (their real services over in-memory repositories, instead of copies of
+ * their rules: issue 13.11). Everything else stays forbidden to tests too.
+ */
+const withTestDoubles = (rule) => [
+  { ...rule, from: { ...rule.from, pathNot: [].concat(rule.from.pathNot ?? [], TEST_FILE) } },
+  {
+    ...rule,
+    from: { ...rule.from, path: `${rule.from.path}.*${TEST_FILE}` },
+    to: { ...rule.to, pathNot: [...rule.to.pathNot, TEST_DOUBLES] },
+  },
+];
+
 /**
  * The layers of src/platform, lowest first (docs/adr/0028). A folder may
  * import folders of lower layers only: never one of its own layer or above,
@@ -77,7 +97,7 @@ module.exports = {
         dependencyTypesNot: ['core'],
       },
     },
-    {
+    ...withTestDoubles({
       name: 'application-depends-on-ports-only',
       severity: 'error',
       comment:
@@ -92,7 +112,7 @@ module.exports = {
         ],
         dependencyTypesNot: ['core'],
       },
-    },
+    }),
     {
       name: 'integration-events-are-contracts',
       severity: 'error',
@@ -110,7 +130,7 @@ module.exports = {
       from: { path: '(?:^|/)src/(?:shared/kernel|modules/[^/]+/(?:domain|application))/' },
       to: { path: FRAMEWORKS, pathNot: '(?:^|/)node_modules/@nestjs/cqrs(?:/|$)' },
     },
-    {
+    ...withTestDoubles({
       name: 'modules-meet-through-ports-commands-queries',
       severity: 'error',
       comment:
@@ -123,6 +143,14 @@ module.exports = {
           '(?:^|/)src/modules/[^/]+/application/(?:ports|commands|queries|events)/',
         ],
       },
+    }),
+    {
+      name: 'test-doubles-stay-in-tests',
+      severity: 'error',
+      comment:
+        'Fakes and in-memory doubles (testing/ folders) are for test files and other doubles only: running code never depends on them.',
+      from: { path: '(?:^|/)src/', pathNot: [TEST_FILE, TEST_DOUBLES] },
+      to: { path: TEST_DOUBLES },
     },
     {
       name: 'module-files-import-modules-and-ports',

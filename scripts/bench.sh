@@ -53,13 +53,42 @@ while IFS= read -r line; do export "${line?}"; done < <(stack env)
 export NODE_ENV=production
 # personal-data keys of the bench profile (generated once under .local/bench)
 while IFS= read -r line; do name=${line%%=*}; [[ -n ${!name:-} ]] || export "${line?}"; done < <(bash scripts/data-keys.sh ".local/bench")
-export ADMIN_EMAIL=admin@hexashop.local ADMIN_PASSWORD='Admin123!'
+# NODE_ENV=production refuses published demo secrets (src/platform/config/production-secrets.ts),
+# and the stack's application user has one: the bench uses its own database user, JWT secret
+# and admin password, generated once under .local/bench.
+secrets=.local/bench/bench-secrets.env
+if [[ ! -s $secrets ]]; then
+  mkdir -p .local/bench
+  node -e '
+    const r = (n) => require("node:crypto").randomBytes(n);
+    console.log(`BENCH_DB_PASSWORD=${r(24).toString("hex")}`);
+    console.log(`JWT_SECRET=${r(48).toString("base64url")}`);
+    console.log(`ADMIN_PASSWORD=Bx-${r(12).toString("hex")}-9Q`);
+  ' >"$secrets" || fail "could not generate the bench secrets"
+  chmod 600 "$secrets"
+fi
+while IFS= read -r line; do export "${line?}"; done <"$secrets"
+export ADMIN_EMAIL=admin@hexashop.local
 export SEED_DEMO=true SEED_PRODUCTS=100000
 
 echo "bench: building"
 npm run --silent build || fail "build failed"
 npx tsc -p tsconfig.bench.json || fail "the bench runner did not compile"
 stack reset-db || fail "reset-db failed"
+db_name=${DATABASE_URL##*/}
+db_name=${db_name%%\?*}
+grants=''
+for host in 127.0.0.1 localhost %; do
+  grants+="CREATE USER IF NOT EXISTS 'hexashop_bench'@'$host' IDENTIFIED BY '$BENCH_DB_PASSWORD';"
+  grants+="ALTER USER 'hexashop_bench'@'$host' IDENTIFIED BY '$BENCH_DB_PASSWORD';"
+  grants+="GRANT ALL PRIVILEGES ON \`$db_name\`.* TO 'hexashop_bench'@'$host';"
+done
+stack sql primary "$grants" || fail "could not create the bench database user"
+stack wait-replica >/dev/null || fail "the replica did not catch up"
+bench_url() { sed -E "s#//[^:/@]+:[^@]*@#//hexashop_bench:$BENCH_DB_PASSWORD@#g" <<<"$1"; }
+DATABASE_URL=$(bench_url "$DATABASE_URL")
+DATABASE_REPLICA_URLS=$(bench_url "$DATABASE_REPLICA_URLS")
+export DATABASE_URL DATABASE_REPLICA_URLS
 node dist/cli/migrate.js || fail "migrations failed"
 node dist/cli/seed.js || fail "seed failed"
 redis-cli -u "$REDIS_URL" flushdb >/dev/null || fail "could not flush the bench Redis"

@@ -12,6 +12,9 @@ bash scripts/ensure-deps.sh
 # Remember which services were already running, so Ctrl-C leaves those alone.
 before=$(bash scripts/stack.sh --profile "$profile" status)
 bash scripts/stack.sh --profile "$profile" up
+# continuous binlog archiving for point-in-time restores (ADR 0042); stopped by Ctrl-C if started here
+archiver_before=$(bash scripts/db/binlog.sh --profile "$profile" status)
+bash scripts/db/binlog.sh --profile "$profile" start
 while IFS= read -r line; do export "${line?}"; done < <(bash scripts/stack.sh --profile "$profile" env)
 
 secret_file=.local/$profile/jwt-secret
@@ -35,6 +38,9 @@ cleanup() {
   echo "stopping API and worker..."
   for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
+  if [[ $archiver_before == *"not running"* ]]; then
+    bash scripts/db/binlog.sh --profile "$profile" stop >/dev/null || true
+  fi
   for service in smtp redis replica primary; do
     if grep -qE "^$service .*not running" <<<"$before"; then
       bash scripts/stack.sh --profile "$profile" stop "$service" >/dev/null || true
@@ -61,6 +67,7 @@ cat <<INFO
   readiness    http://localhost:$API_PORT/health/ready
   metrics      http://localhost:$API_PORT/metrics  (worker: http://localhost:$WORKER_PORT/metrics)
   mail sink    $SMTP_SINK_HTTP
+  backups      npm run db:backup / db:restore (binlog archiver: npm run db:binlog -- status)
   admin login  $ADMIN_EMAIL / $ADMIN_PASSWORD
 
   Ctrl-C stops it.

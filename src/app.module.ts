@@ -12,6 +12,7 @@ import { OutboxModule } from './platform/outbox/outbox.module';
 import { PlatformModule } from './platform/platform.module';
 import { QueueModule } from './platform/queue/queue.module';
 import { ThrottlingModule } from './platform/throttling/throttling.module';
+import { FastRoutesModule } from './platform/http/fast-routes.module';
 
 /** The API process: HTTP only, never runs jobs. */
 @Module({})
@@ -27,6 +28,7 @@ export class AppModule {
         // Guard order follows import order: rate limit, then authentication, then roles.
         ThrottlingModule,
         AuthModule,
+        FastRoutesModule,
         IdentityModule,
         CatalogModule,
         CouponsModule,

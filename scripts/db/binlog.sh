@@ -67,6 +67,7 @@ cmd_follow() {
   need_db_bins
   [[ -n $MARIADB_BINLOG ]] || die "mariadb-binlog not installed"
   mkdir -p "$BINLOG_ARCHIVE"
+  echo $$ >"$PIDFILE" # a session leader (setsid): stop signals its whole group
   local repl first
   mapfile -t repl < <(primary_repl_args)
   trap 'kill -TERM "${child:-0}" 2>/dev/null; exit 0' TERM INT
@@ -94,9 +95,14 @@ cmd_start() {
     return 0
   fi
   need
+  rm -f "$PIDFILE"
   launch_clean setsid nohup bash "$DB_SCRIPT_DIR/binlog.sh" --profile "$PROFILE" follow </dev/null >>"$BINLOG_ARCHIVE/archiver.log" 2>&1 &
-  echo $! >"$PIDFILE"
-  echo "binlog archiver started (pid $!) into $BINLOG_ARCHIVE"
+  local deadline=$(($(now_ms) + 5000))
+  until pid=$(archiver_pid) && [[ -n $pid ]]; do
+    (($(now_ms) > deadline)) && die "the archiver did not start (log: $BINLOG_ARCHIVE/archiver.log)"
+    sleep 0.05
+  done
+  echo "binlog archiver started (pid $pid) into $BINLOG_ARCHIVE"
 }
 
 cmd_stop() {
@@ -118,7 +124,7 @@ cmd_status() {
     bytes=$(find "$BINLOG_ARCHIVE" -maxdepth 1 -type f -name '*.[0-9]*' -printf '%s\n' | awk '{s+=$1} END {print s+0}')
   fi
   pid=$(archiver_pid)
-  echo "binlog archive $BINLOG_ARCHIVE: $files file(s), $bytes bytes, archiver ${pid:+running (pid $pid)}${pid:-not running}"
+  echo "binlog archive $BINLOG_ARCHIVE: $files file(s), $bytes bytes, archiver $(if [[ -n $pid ]]; then echo "running (pid $pid)"; else echo "not running"; fi)"
 }
 
 case ${ARGS[0]:-} in

@@ -64,6 +64,30 @@ describe('Dependency rules (ARCHITECTURE.md rule 1)', () => {
       expect(found.some((v) => v.from.endsWith('billing/billing.module.ts'))).toBe(false);
     });
 
+    it("a test file importing another context's domain, though it may use its test doubles", () => {
+      const fromSpec = found.filter((v) =>
+        v.from.endsWith('billing/application/invoice.handler.int-spec.ts'),
+      );
+      expect(fromSpec.map((v) => [v.rule.name, v.to.replace(/^.*\/modules\//, '')]).sort()).toEqual(
+        [
+          ['application-depends-on-ports-only', 'shop/domain/price.ts'],
+          ['modules-meet-through-ports-commands-queries', 'shop/domain/price.ts'],
+        ],
+      );
+    });
+
+    it('running code importing a test double', () => {
+      expect(has('test-doubles-stay-in-tests', 'billing/adapters/cart-double.adapter.ts')).toBe(
+        true,
+      );
+      expect(
+        has(
+          'modules-meet-through-ports-commands-queries',
+          'billing/adapters/cart-double.adapter.ts',
+        ),
+      ).toBe(true);
+    });
+
     it('a circular import', () => {
       expect(found.some((v) => v.rule.name === 'no-circular')).toBe(true);
     });

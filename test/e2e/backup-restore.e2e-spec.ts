@@ -1,6 +1,7 @@
-import { rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Pool } from 'mysql2/promise';
+import { Pool, RowDataPacket } from 'mysql2/promise';
 import { AppProcess, startApi } from '../support/app-process';
 import { Backups, poolFor, Restored, tableChecksums } from '../support/backups';
 import { createCustomers, Customer } from '../support/customers';
@@ -84,6 +85,65 @@ describe('backup and restore (e2e)', () => {
 
   const orderCount = async (): Promise<number> =>
     Number((await Db.rows<{ n: number }>('SELECT COUNT(*) AS n FROM orders'))[0]!.n);
+
+  it('point in time: after a DELETE without WHERE and a DROP TABLE by mistake, restoring to the second before them brings back every row written before, and runs the post-restore hooks', async () => {
+    const product = await shop.createProduct(1_000_000, 100);
+    const base = await backups.backup();
+    const probe = `pitr_probe_${process.pid}`;
+    await Db.primary().query(
+      `CREATE TABLE ${probe} (id INT PRIMARY KEY, note VARCHAR(40) NOT NULL)`,
+    );
+    // written after the backup: only the binlog archive has them
+    const orderIds: string[] = [];
+    for (let i = 1; i <= 20; i++) {
+      await Db.primary().query(`INSERT INTO ${probe} VALUES (?, ?)`, [i, `row ${i}`]);
+      const response = await placeOrder(client, buyers[i % buyers.length]!, [
+        { productId: product, quantity: 1 },
+      ]);
+      expect(response.status).toBe(201);
+      orderIds.push(response.body.id as string);
+    }
+    // the mistake comes in a later second than the last good write
+    await new Promise((resolve) => setTimeout(resolve, 1_050 - (Date.now() % 1_000)));
+    const mistakeAt = new Date();
+    await Db.primary().query(`DELETE FROM ${probe}`);
+    await Db.primary().query(`DROP TABLE ${probe}`);
+    const until = mistakeAt.toISOString().slice(0, 19).replace('T', ' ');
+
+    const hooks = mkdtempSync(join(tmpdir(), 'post-restore-'));
+    writeFileSync(
+      join(hooks, '10-count.sh'),
+      `#!/bin/sh\nset -e\nmariadb --defaults-file="$RESTORE_DEFAULTS_FILE" -N -B -e "SELECT COUNT(*) FROM \\\`$RESTORE_DATABASE\\\`.${probe}" > ${hooks}/count\necho "$RESTORE_PORT $RESTORE_UNTIL" > ${hooks}/env\n`,
+      { mode: 0o755 },
+    );
+    writeFileSync(join(hooks, 'README.md'), 'not executable: skipped\n');
+    const withHooks = new Backups(backups.dir, { RESTORE_HOOKS_DIR: hooks });
+    try {
+      const restored = await withHooks.restore(['--to', base.dir, '--until', until]);
+      const pool = open(restored);
+      const [rows] = await pool.query<RowDataPacket[]>(`SELECT id, note FROM ${probe} ORDER BY id`);
+      expect(rows.map((row) => row.id)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+      const [orders] = await pool.query<RowDataPacket[]>('SELECT id FROM orders WHERE id IN (?)', [
+        orderIds,
+      ]);
+      expect(orders).toHaveLength(20);
+      // the hook ran after the roll-forward, against the restored instance
+      expect(readFileSync(join(hooks, 'count'), 'utf8').trim()).toBe('20');
+      expect(readFileSync(join(hooks, 'env'), 'utf8').trim()).toBe(`${restored.port} ${until}`);
+      process.stdout.write(`point-in-time: ${restored.output}`);
+      await backups.stop(restored.port);
+    } finally {
+      rmSync(hooks, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses to restore onto a live port or into a directory in use', async () => {
+    const primaryPort = new URL(requireEnv('DATABASE_URL')).port;
+    await expect(backups.restore(['--port', primaryPort])).rejects.toThrow(/is live: refusing/);
+    await expect(
+      backups.restore(['--dir', join(ROOT, '.local', 'test', 'primary')]),
+    ).rejects.toThrow(/refusing/);
+  });
 
   it('a backup taken under order load restores to exactly the primary state at its GTID', async () => {
     const products = await Promise.all([1, 2, 3, 4].map(() => shop.createProduct(1_000_000, 100)));

@@ -1,26 +1,71 @@
 import Fastify from 'fastify';
 import Redis from 'ioredis';
+import { createPool } from 'mysql2/promise';
 
 /**
- * The practical ceiling of the stack for a cached product read: Fastify (the
- * version Nest's adapter uses) and one ioredis GET of the same key the API's
- * CacheService fills, with no Nest, guards, logging or metrics.
- * Keyv stores `cache:product:<id>` as `{"value":{"v":<ProductView>},"expires":…}`.
+ * The practical ceilings of the stack for a product read, with no Nest,
+ * guards, logging or metrics, on Fastify (the version Nest's adapter uses):
+ * - `/products/:id`: one ioredis GET of the key the API's CacheService fills
+ *   (Keyv stores `cache:product:<id>` as `{"value":{"v":<ProductView>},"expires":…}`);
+ * - `/db/products/:id`: the API's product statement on the replica with mysql2
+ *   (same columns, same options as the API's pool: text protocol, `timezone: 'Z'`,
+ *   20 connections), mapped to the same JSON as the API's read model.
  */
+interface ProductRow {
+  id: string;
+  name: string;
+  description: string;
+  price: number;
+  stock: number;
+  category_id: string;
+  status: string;
+  created_at: Date;
+  updated_at: Date;
+}
+
 async function main(): Promise<void> {
   const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6395/0', {
     enableAutoPipelining: true,
   });
+  const replicaUrl = (process.env.DATABASE_REPLICA_URLS ?? process.env.DATABASE_URL ?? '')
+    .split(',')[0]
+    ?.trim();
+  const pool = replicaUrl
+    ? createPool({ uri: replicaUrl, connectionLimit: 20, timezone: 'Z' })
+    : undefined;
   const app = Fastify({ logger: false });
   app.get<{ Params: { id: string } }>('/products/:id', async (request, reply) => {
     const raw = await redis.get(`cache:product:${request.params.id}`);
     if (raw === null) return reply.code(404).send({ status: 404 });
     return (JSON.parse(raw) as { value: { v: unknown } }).value.v;
   });
+  app.get<{ Params: { id: string } }>('/db/products/:id', async (request, reply) => {
+    if (!pool) return reply.code(500).send({ status: 500 });
+    const [rows] = await pool.query(
+      'SELECT id, name, description, price, stock, category_id, status, created_at, updated_at FROM products WHERE id = ?',
+      [request.params.id],
+    );
+    const row = (rows as ProductRow[])[0];
+    if (!row) return reply.code(404).send({ status: 404 });
+    return {
+      id: row.id,
+      name: row.name,
+      description: row.description,
+      price: Number(row.price),
+      stock: Number(row.stock),
+      categoryId: row.category_id,
+      status: row.status,
+      createdAt: new Date(row.created_at).toISOString(),
+      updatedAt: new Date(row.updated_at).toISOString(),
+    };
+  });
   app.get('/health', async () => ({ status: 'ok' }));
   await app.listen({ port: Number(process.env.PORT ?? 4100), host: '127.0.0.1' });
   const stop = (): void => {
-    void app.close().then(() => redis.quit().then(() => process.exit(0)));
+    void app
+      .close()
+      .then(() => Promise.all([redis.quit(), pool?.end()]))
+      .then(() => process.exit(0));
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);

@@ -7,6 +7,7 @@ import { createConnection } from 'mysql2/promise';
 import { catalogScenarios } from './catalog.scenarios';
 import { identityScenarios } from './identity.scenarios';
 import { orderScenarios } from './orders.scenarios';
+import { scaleOutScenarios } from './scale-out.scenarios';
 import { formatSummary, summarizeProfile } from './cpu-profile';
 import {
   BENCH_DB_POOL_SIZE,
@@ -20,6 +21,7 @@ import {
   ManagedProcess,
   measure,
   processCpuSeconds,
+  processRssMb,
   PROFILE_DIR,
   ROOT,
   Scenario,
@@ -36,6 +38,7 @@ import {
 const SCENARIOS: readonly Scenario[] = [
   ...catalogScenarios,
   ...identityScenarios,
+  ...scaleOutScenarios,
   ...orderScenarios,
 ];
 
@@ -122,8 +125,8 @@ class Context implements BenchContext {
     this.redis = new Redis(env.REDIS_URL!, { lazyConnect: true });
   }
 
-  api(): Promise<string> {
-    return this.start('api', 'dist/main.js', '/health/ready', {
+  api(instance = 1): Promise<string> {
+    return this.start(instance === 1 ? 'api' : `api-${instance}`, 'dist/main.js', '/health/ready', {
       ...this.env,
       NODE_ENV: 'production',
       JWT_SECRET: BENCH_JWT_SECRET,
@@ -142,7 +145,9 @@ class Context implements BenchContext {
   async cpu(origin: string | undefined): Promise<CpuSample> {
     let server: number | undefined;
     let serverMainThread: number | undefined;
-    if (origin === undefined) {
+    const source = origin === undefined ? undefined : this.cpuSources.get(origin);
+    if (source) server = source();
+    else if (origin === undefined) {
       const own = process.cpuUsage();
       server = (own.user + own.system) / 1e6;
     } else {
@@ -165,6 +170,39 @@ class Context implements BenchContext {
     };
   }
 
+  private readonly cpuSources = new Map<string, () => number | undefined>();
+
+  cpuSource(origin: string, seconds: () => number | undefined): void {
+    this.cpuSources.set(origin, seconds);
+  }
+
+  async pid(origin: string): Promise<number | undefined> {
+    for (const running of this.processes.values()) {
+      const p = await running.catch(() => undefined);
+      if (p && p.origin === origin) return p.child.pid;
+    }
+    return undefined;
+  }
+
+  /** Peak resident memory (MiB) of the server behind `origin` so far; undefined for a baseline run here. */
+  async rssMb(origin: string | undefined): Promise<number | undefined> {
+    for (const running of this.processes.values()) {
+      const p = await running.catch(() => undefined);
+      if (p && p.origin === origin) return processRssMb(p.child.pid)?.peak;
+    }
+    return undefined;
+  }
+
+  /** Start to ready of every process started so far. */
+  async readiness(): Promise<string[]> {
+    const lines: string[] = [];
+    for (const [name, running] of this.processes) {
+      const p = await running.catch(() => undefined);
+      if (p) lines.push(`${name} ${p.readyMs.toLocaleString('en-US')} ms`);
+    }
+    return lines;
+  }
+
   log(line: string): void {
     process.stdout.write(`${line}\n`);
   }
@@ -183,7 +221,9 @@ class Context implements BenchContext {
         startNode(name, join(ROOT, script), env, { port, readyPath, nodeArgs }),
       );
       this.processes.set(name, running);
-      void running.then((p) => this.log(`started ${name} on ${p.origin} (log: ${p.logFile})`));
+      void running.then((p) =>
+        this.log(`started ${name} on ${p.origin} in ${p.readyMs} ms to ready (log: ${p.logFile})`),
+      );
     }
     return running.then((p) => p.origin);
   }
@@ -222,19 +262,21 @@ interface Row {
   readonly scenario: Scenario;
   readonly result: LoadResult;
   readonly note: string;
+  /** Peak RSS of the server process after the scenario (MiB). */
+  readonly rssMb: number | undefined;
 }
 
 function table(rows: readonly Row[]): string {
   const rps = new Map(rows.map((row) => [row.scenario.name, row.result.requestsPerSecond]));
   const lines = [
-    '| scenario | req/s | p50 ms | p99 ms | ratio to baseline | server CPU µs/req | Redis CPU µs/req | MariaDB CPU µs/req | checked |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+    '| scenario | req/s | p50 ms | p99 ms | ratio to baseline | server CPU µs/req | Redis CPU µs/req | MariaDB CPU µs/req | server peak RSS MiB | checked |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
   ];
-  for (const { scenario, result, note } of rows) {
+  for (const { scenario, result, note, rssMb } of rows) {
     const base = scenario.baseline ? rps.get(scenario.baseline) : undefined;
     const ratio = base ? (result.requestsPerSecond / base).toFixed(2) : 'n/a';
     lines.push(
-      `| ${scenario.name} | ${Math.round(result.requestsPerSecond).toLocaleString('en-US')} | ${result.p50Ms} | ${result.p99Ms} | ${ratio}${scenario.baseline && scenario.baseline !== scenario.name ? ` (of ${scenario.baseline})` : ''} | ${result.serverCpuUsPerRequest ?? '?'} | ${result.redisCpuUsPerRequest ?? '?'} | ${result.databaseCpuUsPerRequest ?? '?'} | ${note} |`,
+      `| ${scenario.name} | ${Math.round(result.requestsPerSecond).toLocaleString('en-US')} | ${result.p50Ms} | ${result.p99Ms} | ${ratio}${scenario.baseline && scenario.baseline !== scenario.name ? ` (of ${scenario.baseline})` : ''} | ${result.serverCpuUsPerRequest ?? '?'} | ${result.redisCpuUsPerRequest ?? '?'} | ${result.databaseCpuUsPerRequest ?? '?'} | ${rssMb ?? 'n/a'} | ${note} |`,
     );
   }
   return lines.join('\n');
@@ -312,6 +354,7 @@ async function main(): Promise<number> {
   const startedAt = Date.now();
   const rows: Row[] = [];
   const failures: string[] = [];
+  const readiness: string[] = [];
   const s = options.settings;
   context.log(
     `settings: ${s.connections} connections, pipelining ${s.pipelining}, ${s.warmupSeconds} s warm-up + ${s.durationSeconds} s measured per scenario`,
@@ -328,7 +371,7 @@ async function main(): Promise<number> {
             `${result.non2xx} non-2xx responses, ${result.errors} errors, ${result.timeouts} timeouts; status codes: ${JSON.stringify(result.statusCodes)}${result.firstErrors?.length ? `; first: ${result.firstErrors.join(' | ')}` : ''}`,
           );
         const note = scenario.verify ? await scenario.verify(context, result, before) : '';
-        rows.push({ scenario, result, note });
+        rows.push({ scenario, result, note, rssMb: await context.rssMb(target.origin) });
         context.log(
           `   ${Math.round(result.requestsPerSecond)} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms (${result.total} requests${note ? `; ${note}` : ''})`,
         );
@@ -344,12 +387,14 @@ async function main(): Promise<number> {
         });
       }
     }
+    readiness.push(...(await context.readiness()));
   } finally {
     await context.stopAll();
   }
 
   const resultTable = table(rows);
   context.log(`\n${resultTable}\n`);
+  context.log(`start to ready: ${readiness.join(', ')}`);
   if (options.cpuProf) {
     const file = newestProfile(startedAt);
     if (!file) failures.push('no .cpuprofile written by the API');
@@ -374,6 +419,7 @@ async function main(): Promise<number> {
       `- Settings: autocannon, ${s.connections} connections, pipelining ${s.pipelining}, ${s.warmupSeconds} s warm-up then ${s.durationSeconds} s measured, per scenario, one after the other; the \`orders*\` scenarios use a closed loop of ${s.connections} workers instead (see Order placement), req/s there is orders/s`,
       `- MariaDB CPU: primary + replica (the replica applies every write on the same 2 cores); server CPU of an \`*-sql\` baseline is the bench process, which plays the API's part there`,
       '- API: one `node dist/main.js`, `NODE_ENV=production`, `LOG_LEVEL=info` with every request logged to a file under `.local/bench/logs/`, Prometheus metrics on, rate limiting on (`RATE_LIMIT_RPM=100000000`: the Redis counter runs on every request, nothing is rejected)',
+      `- Start to ready (spawn to the first 200 of \`/health/ready\`, or \`/health\` for the bare server): ${readiness.join(', ')}; server peak RSS is VmHWM of the process after each scenario`,
       '',
       resultTable,
       '',

@@ -5,6 +5,7 @@ import { ReadModelProductCatalog } from './adapters/cache/read-model.product-cat
 import { RedisCatalogCache } from './adapters/cache/redis-catalog.cache';
 import { CategoriesController } from './adapters/http/categories.controller';
 import { ProductsController } from './adapters/http/products.controller';
+import { ProductReadsFastRoutes } from './adapters/http/product-reads.fast-routes';
 import { CategoryOrmEntity } from './adapters/persistence/category.orm-entity';
 import { ProductOrmEntity } from './adapters/persistence/product.orm-entity';
 import { TypeOrmCatalogReadModel } from './adapters/persistence/typeorm-catalog.read-model';
@@ -39,6 +40,7 @@ import { ListProductsHandler } from './application/queries/list-products/list-pr
     GetProductHandler,
     ListProductsHandler,
     ListCategoriesHandler,
+    ProductReadsFastRoutes,
     TypeOrmCatalogReadModel,
     { provide: CatalogReadModel, useClass: CachedCatalogReadModel },
     { provide: CatalogCache, useClass: RedisCatalogCache },

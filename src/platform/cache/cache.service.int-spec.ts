@@ -157,4 +157,75 @@ describe(CacheService.name, () => {
       ),
     ).toBe(true);
   });
+
+  describe('in-process copies (local)', () => {
+    it('keeps a copy per instance and drops it on every instance when a write goes through any of them', async () => {
+      const other = await createPlatformContext();
+      try {
+        const second = other.get(CacheService);
+        const k = key();
+        let stored = 'v1';
+        const loader = async () => stored;
+        const options = { ttlMs: 60_000, local: true };
+        // Subscribed on both sides, and each holding its copy.
+        expect(
+          await waitUntil(async () => {
+            await sut.getOrLoad(k, loader, options);
+            await second.getOrLoad(k, loader, options);
+            return sut.localCopiesEnabled && second.localCopiesEnabled;
+          }, 5_000),
+        ).toBe(true);
+        await second.getOrLoad(k, loader, options);
+        // Redis changed behind the cache's back (no invalidation): the copies still answer.
+        await sut.set(k, 'not announced', 60_000);
+        expect(await second.getOrLoad(k, loader, options)).toBe('v1');
+        expect(await sut.getOrLoad(k, loader, options)).toBe('v1');
+
+        stored = 'v2';
+        await sut.invalidate([k]);
+        // The writer's own copy is gone when invalidate returns.
+        expect(await sut.getOrLoad(k, loader, options)).toBe('v2');
+        // The other instance's copy is gone as soon as its subscriber has read the message,
+        // long before the copy's own age limit (1 s) would have dropped it.
+        expect(
+          await waitUntil(
+            async () => (await second.getOrLoad(k, loader, options)) === 'v2',
+            400,
+            5,
+          ),
+        ).toBe(true);
+      } finally {
+        await other.close();
+      }
+    });
+
+    it('moves list versions on every instance: a group write is seen by the other copy', async () => {
+      const other = await createPlatformContext();
+      try {
+        const second = other.get(CacheService);
+        const group = `probe-group-${randomUUID()}`;
+        let page = 'page 1';
+        const loader = async () => page;
+        const options = { ttlMs: 60_000, local: true };
+        expect(
+          await waitUntil(async () => {
+            await second.getOrLoadInGroup(group, 'p', loader, options);
+            return second.localCopiesEnabled;
+          }, 5_000),
+        ).toBe(true);
+        expect(await second.getOrLoadInGroup(group, 'p', loader, options)).toBe('page 1');
+        page = 'page 2';
+        await sut.invalidate([], [group]);
+        expect(
+          await waitUntil(
+            async () => (await second.getOrLoadInGroup(group, 'p', loader, options)) === 'page 2',
+            400,
+            5,
+          ),
+        ).toBe(true);
+      } finally {
+        await other.close();
+      }
+    });
+  });
 });

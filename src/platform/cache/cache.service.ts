@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Cache, createCache } from 'cache-manager';
+import type Redis from 'ioredis';
 import { Keyv } from 'keyv';
 import { Counter } from 'prom-client';
 import { ReadDatabase } from '../database/read-database';
 import { MetricsService } from '../observability/metrics.service';
 import { REDIS_COMMAND_TIMEOUT_MS, RedisService } from '../redis/redis.service';
 import { IoredisKeyvStore } from './ioredis-keyv.store';
+import { LocalCache } from './local-cache';
 import { SingleFlight } from './single-flight';
 
 /** How long any cache call may take before it counts as a miss (RedisService's command timeout). */
@@ -15,6 +17,15 @@ export const CACHE_TIMEOUT_MS = REDIS_COMMAND_TIMEOUT_MS;
 const NAMESPACE = 'cache';
 /** Write marks outlive any replica lag that still lets a replica serve reads. */
 const WRITE_MARK_TTL_MS = 60_000;
+/** Pub/sub channel on which every write announces the keys it invalidated (ADR 0044). */
+export const INVALIDATION_CHANNEL = 'cache:invalidated';
+/**
+ * In-process copies (LoadOptions.local): how many, and how long one may be
+ * served. Invalidations reach every instance over pub/sub at once; the age
+ * limit only bounds what a lost message could leave behind.
+ */
+const LOCAL_MAX_ENTRIES = 2_000;
+const LOCAL_TTL_MS = 1_000;
 
 export interface LoadOptions {
   /** Time to live of the cached value. */
@@ -29,6 +40,12 @@ export interface LoadOptions {
   readonly absentTtlMs?: number;
   /** How long one instance may hold the rebuild lock before others give up waiting. */
   readonly lockMs?: number;
+  /**
+   * Also keep the value in this process (at most LOCAL_TTL_MS), for the
+   * hottest public reads. Only for keys whose writes go through `invalidate`
+   * or `delete`: those drop the copy on every instance before they return.
+   */
+  readonly local?: boolean;
 }
 
 interface Envelope<T> {
@@ -48,11 +65,18 @@ const RELEASE_LOCK = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis
  * `{"value":…,"expires":…}`) on a store that shares the ioredis client.
  */
 @Injectable()
-export class CacheService {
+export class CacheService implements OnApplicationShutdown {
   private readonly logger = new Logger(CacheService.name);
   private readonly flights = new SingleFlight();
   private readonly storeErrors: Counter<string>;
+  private readonly localHits: Counter<string>;
   private readonly cache: Cache;
+  private readonly local = new LocalCache<Envelope<unknown> | number>(
+    LOCAL_MAX_ENTRIES,
+    LOCAL_TTL_MS,
+  );
+  /** Connection subscribed to INVALIDATION_CHANNEL, opened on the first local read. */
+  private subscriber: Redis | undefined;
 
   constructor(
     private readonly redis: RedisService,
@@ -74,6 +98,11 @@ export class CacheService {
       'Errors reported by the cache store',
       ['operation'],
     );
+    this.localHits = metrics.counter(
+      'hexashop_cache_local_hits_total',
+      'Cache hits served from the in-process copy (also counted as hits in hexashop_cache_requests_total)',
+      ['cache'],
+    );
     // cache-manager turns store errors into misses and reports them as events.
     for (const operation of ['get', 'set', 'del'] as const) {
       this.cache.on(operation, (event: { error?: unknown }) => {
@@ -82,17 +111,31 @@ export class CacheService {
     }
   }
 
-  /** The cached value, or undefined on a miss, an error or a timeout. */
-  async get<T>(key: string): Promise<Envelope<T> | undefined> {
+  /**
+   * The cached value, or undefined on a miss, an error or a timeout. With
+   * `local`, the in-process copy when there is one, else Redis's value is
+   * copied into it.
+   */
+  async get<T>(key: string, local = false): Promise<Envelope<T> | undefined> {
     const name = cacheName(key);
+    if (local) {
+      const copy = this.localCopy<Envelope<T>>(key);
+      if (copy !== undefined) {
+        this.metrics.cacheRequests.inc({ cache: name, result: 'hit' });
+        this.localHits.inc({ cache: name });
+        return copy;
+      }
+    }
     if (!this.redis.isReady()) {
       // Redis is known to be away: a miss at once instead of waiting for the timeout.
       this.metrics.cacheRequests.inc({ cache: name, result: 'error' });
       return undefined;
     }
+    const generation = this.local.generation();
     try {
       const value = await this.read<T>(key);
       this.metrics.cacheRequests.inc({ cache: name, result: value ? 'hit' : 'miss' });
+      if (local && value) this.local.set(key, value, generation);
       return value;
     } catch {
       this.storeErrors.inc({ operation: 'get' });
@@ -117,15 +160,86 @@ export class CacheService {
     }
   }
 
-  /** Deletes keys; returns false when Redis could not be reached in time. */
+  /** Deletes keys (here and in every instance's copy); false when Redis could not be reached in time. */
   async delete(...keys: string[]): Promise<boolean> {
+    const deleted = await this.deleteInRedis(keys);
+    return (await this.announce(keys)) && deleted;
+  }
+
+  private async deleteInRedis(keys: readonly string[]): Promise<boolean> {
     try {
-      if (keys.length > 0) await this.cache.mdel(keys);
+      if (keys.length > 0) await this.cache.mdel([...keys]);
       return true;
     } catch (error) {
       this.logger.warn(`cache delete failed for ${keys.join(', ')}: ${(error as Error).message}`);
       return false;
     }
+  }
+
+  /**
+   * After Redis changed: drops the in-process copies of `keys` here, then on
+   * every other instance (PUBLISH answers once Redis has handed the message
+   * to every subscriber's connection). Never before the Redis change: a read
+   * in between would copy the old value again.
+   */
+  private async announce(keys: readonly string[]): Promise<boolean> {
+    if (keys.length === 0) return true;
+    this.local.invalidate(keys);
+    try {
+      await this.redis.client.publish(INVALIDATION_CHANNEL, JSON.stringify(keys));
+      return true;
+    } catch (error) {
+      this.logger.warn(`cache invalidation message failed: ${(error as Error).message}`);
+      return false;
+    }
+  }
+
+  /** True while in-process copies are served (this instance is subscribed to invalidations). */
+  get localCopiesEnabled(): boolean {
+    return this.local.enabled;
+  }
+
+  /** The in-process copy of `key`; the first call subscribes to invalidations. */
+  private localCopy<V extends Envelope<unknown> | number>(key: string): V | undefined {
+    if (this.subscriber === undefined) this.subscribe();
+    return this.local.get(key) as V | undefined;
+  }
+
+  /**
+   * Subscribes a second connection to INVALIDATION_CHANNEL. Copies are
+   * served only while it is subscribed: it drops them all when it loses
+   * Redis, and serves again once subscribed anew.
+   */
+  private subscribe(): void {
+    const subscriber = this.redis.client.duplicate({
+      connectionName: `${this.redis.client.options.connectionName ?? 'hexashop'}-invalidations`,
+      autoResubscribe: false,
+      enableOfflineQueue: true,
+      commandTimeout: undefined,
+      maxRetriesPerRequest: null,
+    });
+    this.subscriber = subscriber;
+    subscriber.on('message', (_channel: string, message: string) => {
+      try {
+        this.local.invalidate(JSON.parse(message) as string[]);
+      } catch {
+        this.local.disable();
+      }
+    });
+    subscriber.on('ready', () => {
+      subscriber.subscribe(INVALIDATION_CHANNEL).then(
+        () => this.local.enable(),
+        () => this.local.disable(),
+      );
+    });
+    for (const event of ['close', 'end', 'reconnecting'])
+      subscriber.on(event, () => this.local.disable());
+    subscriber.on('error', () => this.local.disable());
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.local.disable();
+    await this.subscriber?.quit().catch(() => this.subscriber?.disconnect());
   }
 
   /**
@@ -138,9 +252,14 @@ export class CacheService {
     loader: () => Promise<T | null>,
     options: LoadOptions,
   ): Promise<T | null> {
-    const cached = await this.get<T>(key);
+    const local = options.local === true;
+    const cached = await this.get<T>(key, local);
     if (cached !== undefined) return cached.v;
-    return this.flights.run(key, () => this.loadOnce(key, loader, options));
+    const generation = this.local.generation();
+    const value = await this.flights.run(key, () => this.loadOnce(key, loader, options));
+    if (local && (value !== null || (options.absentTtlMs ?? 0) > 0))
+      this.local.set(key, { v: value }, generation);
+    return value;
   }
 
   private async loadOnce<T>(
@@ -209,7 +328,7 @@ export class CacheService {
       pipeline.set(`wm:${mark}`, now, 'PX', WRITE_MARK_TTL_MS);
     for (const group of groups) pipeline.incr(`ver:${group}`);
     const [deleted, marked] = await Promise.all([
-      keys.length > 0 ? this.delete(...keys) : Promise.resolve(true),
+      this.deleteInRedis(keys),
       pipeline.exec().then(
         () => true,
         (error: Error) => {
@@ -218,7 +337,8 @@ export class CacheService {
         },
       ),
     ]);
-    return deleted && marked;
+    const announced = await this.announce([...keys, ...groups.map(versionKey)]);
+    return deleted && marked && announced;
   }
 
   /** When the marked keys were last written (epoch ms); `'unknown'` when Redis cannot tell. */
@@ -244,7 +364,7 @@ export class CacheService {
     loader: () => Promise<T | null>,
     options: Omit<LoadOptions, 'writeMarks'>,
   ): Promise<T | null> {
-    const version = await this.version(group);
+    const version = await this.version(group, options.local === true);
     if (version < 0) return loader();
     return this.getOrLoad(`${group}:v${version}:${part}`, loader, {
       ...options,
@@ -253,15 +373,27 @@ export class CacheService {
   }
 
   /** The current version number of a group of keys: 0 before the first write, -1 when Redis cannot tell. */
-  async version(group: string): Promise<number> {
+  async version(group: string, local = false): Promise<number> {
+    const key = versionKey(group);
+    if (local) {
+      const copy = this.localCopy<number>(key);
+      if (copy !== undefined) return copy;
+    }
     if (!this.redis.isReady()) return -1;
+    const generation = this.local.generation();
     try {
-      const value = await this.redis.client.get(`ver:${group}`);
-      return value === null ? 0 : Number(value);
+      const value = await this.redis.client.get(key);
+      const version = value === null ? 0 : Number(value);
+      if (local) this.local.set(key, version, generation);
+      return version;
     } catch {
       return -1;
     }
   }
+}
+
+function versionKey(group: string): string {
+  return `ver:${group}`;
 }
 
 function cacheName(key: string): string {

@@ -23,6 +23,7 @@ import { sendProblem } from './send-problem';
 import { ServerClosingError } from './server-closing.error';
 import { securityHeaders } from './security-headers';
 import { setupSwagger } from './swagger';
+import { FastRoutes } from './fast-routes';
 import { createValidationPipe } from './validation.pipe';
 
 /** `/api/v1` on every route but the operations endpoints (also used to build the OpenAPI document offline). */
@@ -111,6 +112,9 @@ export async function createHttpApp(
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
     bufferLogs: true,
   });
+  // Hot public reads outside Nest's pipeline (ADR 0044); Nest registers its routes at init, after this.
+  const fastRoutes = optional(() => app.get(FastRoutes, { strict: false }));
+  if (fastRoutes) fastify.addHook('onRoute', (route) => fastRoutes.wrap(route));
   const logger = app.get(Logger);
   app.useLogger(logger);
   const metrics = app.get(MetricsService);
@@ -138,4 +142,12 @@ export async function createHttpApp(
   app.useGlobalFilters(new ProblemDetailsFilter());
   if (options.swagger) setupSwagger(app, options.version);
   return app;
+}
+
+function optional<T>(resolve: () => T): T | undefined {
+  try {
+    return resolve();
+  } catch {
+    return undefined;
+  }
 }

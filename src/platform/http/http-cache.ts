@@ -12,6 +12,18 @@ export interface HttpCachePolicy {
 
 /** Marks a request whose 200 response gets an ETag and answers If-None-Match with 304. */
 const ETAG_REQUEST = Symbol('hexashop.etag');
+/** The ETag of the payload a fast route sends, computed once per cached body (fast-routes.ts). */
+const KNOWN_ETAG = Symbol('hexashop.known-etag');
+
+/** The strong ETag of exactly these bytes. */
+export function etagOf(payload: string | Buffer): string {
+  return `"${createHash('sha1').update(payload).digest('base64url')}"`;
+}
+
+/** Tells applyEtag the ETag of the payload about to be sent (it must be etagOf that payload). */
+export function knownEtag(reply: FastifyReply, etag: string): void {
+  (reply as unknown as Record<symbol, string>)[KNOWN_ETAG] = etag;
+}
 
 /**
  * Cacheable GET route: `Cache-Control` public for anonymous callers (a CDN
@@ -72,7 +84,8 @@ export function applyEtag(request: FastifyRequest, reply: FastifyReply, payload:
   if (!(request as unknown as Record<symbol, boolean>)[ETAG_REQUEST] || reply.statusCode !== 200)
     return payload;
   if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
-  const etag = `"${createHash('sha1').update(payload).digest('base64url')}"`;
+  const etag =
+    (reply as unknown as Record<symbol, string | undefined>)[KNOWN_ETAG] ?? etagOf(payload);
   void reply.header('etag', etag);
   if (matches(request.headers['if-none-match'], etag)) {
     void reply.code(304);

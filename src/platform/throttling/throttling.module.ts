@@ -20,6 +20,9 @@ import { RedisThrottlerStorage } from './redis-throttler.storage';
       }),
     }),
   ],
-  providers: [{ provide: APP_GUARD, useClass: ClientThrottlerGuard }],
+  // The same guard instance also runs on fast routes (platform/http/fast-routes.ts).
+  // Fast routes (platform/http/fast-routes.ts) run a second instance over the same storage.
+  providers: [{ provide: APP_GUARD, useClass: ClientThrottlerGuard }, ClientThrottlerGuard],
+  exports: [ClientThrottlerGuard],
 })
 export class ThrottlingModule {}

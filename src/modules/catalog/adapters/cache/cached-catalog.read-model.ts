@@ -17,7 +17,8 @@ const LIST_TTL_MS = 60_000;
  * Redis in front of the replica read model. Details are evicted by key after
  * a write; lists are keyed by a version that every product write moves on.
  * When Redis is away every call is a miss within the cache timeout and the
- * replica answers.
+ * replica answers. Details, pages and list versions also keep a copy in the
+ * process for up to a second, dropped on every instance by each write (ADR 0044).
  */
 @Injectable()
 export class CachedCatalogReadModel extends CatalogReadModel {
@@ -34,6 +35,7 @@ export class CachedCatalogReadModel extends CatalogReadModel {
       ttlMs: PRODUCT_TTL_MS,
       absentTtlMs: ABSENT_TTL_MS,
       writeMarks: [key],
+      local: true,
     });
   }
 
@@ -42,7 +44,7 @@ export class CachedCatalogReadModel extends CatalogReadModel {
       CatalogCacheKeys.productsGroup,
       digest(criteria),
       () => this.source.products(criteria),
-      { ttlMs: LIST_TTL_MS },
+      { ttlMs: LIST_TTL_MS, local: true },
     );
     return page ?? { items: [], last: null };
   }
@@ -52,7 +54,7 @@ export class CachedCatalogReadModel extends CatalogReadModel {
       CatalogCacheKeys.categoriesGroup,
       digest({ limit, after }),
       () => this.source.categories(limit, after),
-      { ttlMs: LIST_TTL_MS },
+      { ttlMs: LIST_TTL_MS, local: true },
     );
     return rows ?? [];
   }

@@ -4,10 +4,10 @@ import { RecordingEventOutbox } from '../../../../../shared/kernel/testing/recor
 import { SequentialIdGenerator } from '../../../../../shared/kernel/testing/sequential-id-generator.fake';
 import { ValidationError } from '../../../../../shared/kernel/validation.error';
 import { InMemoryCartContents } from '../../testing/in-memory-cart-contents.fake';
-import { InMemoryCouponRedemptions } from '../../testing/in-memory-coupon-redemptions.fake';
+import { InMemoryCouponRedemptions } from '../../../../coupons/application/testing/in-memory-coupon-redemptions';
 import { InMemoryOrderRepository } from '../../testing/in-memory-order.repository.fake';
-import { InMemoryProductStock } from '../../testing/in-memory-product-stock.fake';
-import { InMemoryWalletPayments } from '../../testing/in-memory-wallet-payments.fake';
+import { InMemoryProductStock } from '../../../../catalog/application/testing/in-memory-product-stock.fake';
+import { InMemoryWalletPayments } from '../../../../wallet/application/testing/in-memory-wallet-payments';
 import { OrderPlacement } from '../../services/order-placement.service';
 import { CheckoutCartCommand } from './checkout-cart.command';
 import { InMemoryAddressBook } from '../../testing/in-memory-address-book.fake';

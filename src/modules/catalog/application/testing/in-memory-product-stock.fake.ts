@@ -1,11 +1,8 @@
-import { DomainError } from '../../../../shared/kernel/domain-error';
-import { ImmediateUnitOfWork } from '../../../../shared/kernel/testing/immediate-unit-of-work.fake';
-import {
-  ProductSnapshot,
-  ProductStock,
-  StockLine,
-} from '../../../catalog/application/ports/product-stock.port';
 import { Money } from '../../../../shared/kernel/money';
+import { ImmediateUnitOfWork } from '../../../../shared/kernel/testing/immediate-unit-of-work.fake';
+import { InsufficientStockError } from '../../domain/insufficient-stock.error';
+import { ProductUnavailableError } from '../../domain/product-unavailable.error';
+import { ProductSnapshot, ProductStock, StockLine } from '../ports/product-stock.port';
 
 export interface StockedProduct {
   readonly id: string;
@@ -22,16 +19,10 @@ export interface StockCall {
   readonly transaction: number | undefined;
 }
 
-// Catalog's domain errors are off limits to ordering: same codes, local classes.
-class InsufficientStock extends DomainError {
-  readonly code = 'INSUFFICIENT_STOCK';
-}
-
-class ProductUnavailable extends DomainError {
-  readonly code = 'PRODUCT_UNAVAILABLE';
-}
-
 /**
+ * The catalog's ProductStock port in memory, for other contexts' unit tests
+ * (the real one is a conditional UPDATE: typeorm-product.stock.ts, proven by
+ * its integration test); it throws the catalog's own errors.
  * Products with stock, status and price. Like the real adapter it works only
  * inside a transaction; `take` changes nothing unless every line can be taken,
  * and what a rolled-back transaction changed is restored.
@@ -85,9 +76,8 @@ export class InMemoryProductStock extends ProductStock {
     );
     return lines.map(({ productId: id, quantity }) => {
       const product = this.products.get(id);
-      if (!product || product.status !== 'ACTIVE') throw unavailable(id);
-      if (product.stock < quantity)
-        throw new InsufficientStock(`Not enough stock for product ${id}`);
+      if (!product || product.status !== 'ACTIVE') throw new ProductUnavailableError(id);
+      if (product.stock < quantity) throw new InsufficientStockError(id);
       return { productId: id, name: product.name, unitPrice: Money.won(product.price) };
     });
   }
@@ -100,9 +90,9 @@ export class InMemoryProductStock extends ProductStock {
     const ordered = inIdOrder(lines);
     for (const line of ordered) {
       const product = this.products.get(line.productId);
-      if (!product || product.status !== 'ACTIVE') throw unavailable(line.productId);
-      if (product.stock < line.quantity)
-        throw new InsufficientStock(`Not enough stock for product ${line.productId}`);
+      if (!product || product.status !== 'ACTIVE')
+        throw new ProductUnavailableError(line.productId);
+      if (product.stock < line.quantity) throw new InsufficientStockError(line.productId);
     }
     for (const line of ordered) {
       const product = this.required(line.productId);
@@ -135,10 +125,6 @@ export class InMemoryProductStock extends ProductStock {
     if (!product) throw new Error(`no product ${id} seeded`);
     return product;
   }
-}
-
-function unavailable(productId: string): ProductUnavailable {
-  return new ProductUnavailable(`Product ${productId} is not available`);
 }
 
 function inIdOrder(lines: readonly StockLine[]): StockLine[] {
