@@ -50,7 +50,7 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 export async function createHttpApp(
   module: DynamicModule,
   config: AppConfig,
-  options: { swagger: boolean; version: string },
+  options: { swagger: boolean; version: string; fastRoutes?: boolean },
 ): Promise<NestFastifyApplication> {
   const errorLogger = new NestLogger('HTTP');
   let closing = false;
@@ -113,7 +113,9 @@ export async function createHttpApp(
     bufferLogs: true,
   });
   // Hot public reads outside Nest's pipeline (ADR 0044); Nest registers its routes at init, after this.
-  const fastRoutes = optional(() => app.get(FastRoutes, { strict: false }));
+  // Only the API has them: NestFactory's exception zone exits the process when app.get misses,
+  // even inside a try, so the worker must not ask.
+  const fastRoutes = options.fastRoutes ? app.get(FastRoutes, { strict: false }) : undefined;
   if (fastRoutes) fastify.addHook('onRoute', (route) => fastRoutes.wrap(route));
   const logger = app.get(Logger);
   app.useLogger(logger);
@@ -142,12 +144,4 @@ export async function createHttpApp(
   app.useGlobalFilters(new ProblemDetailsFilter());
   if (options.swagger) setupSwagger(app, options.version);
   return app;
-}
-
-function optional<T>(resolve: () => T): T | undefined {
-  try {
-    return resolve();
-  } catch {
-    return undefined;
-  }
 }
