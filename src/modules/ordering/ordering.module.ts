@@ -25,6 +25,9 @@ import { ShippingAddressResolver } from './application/services/shipping-address
 import { PlaceOrderHandler } from './application/commands/place-order/place-order.handler';
 import { OrderReadModel } from './application/ports/order.read-model.port';
 import { OrderRepository } from './application/ports/order.repository.port';
+import { OrderProgress } from './application/ports/order-progress.port';
+import { OrderProgressService } from './application/services/order-progress.service';
+import { UnitOfWork } from '../../shared/kernel/unit-of-work.port';
 import { SalesRanking } from './application/ports/sales-ranking.port';
 import { GetBestSellersHandler } from './application/queries/get-best-sellers/get-best-sellers.handler';
 import { GetOrderHandler } from './application/queries/get-order/get-order.handler';
@@ -62,9 +65,16 @@ import { ListOrdersHandler } from './application/queries/list-orders/list-orders
       useFactory: (addresses: AddressReadModel) => new ShippingAddressResolver(addresses),
       inject: [AddressReadModel],
     },
+    {
+      provide: OrderProgress,
+      useFactory: (orders: OrderRepository, unitOfWork: UnitOfWork) =>
+        new OrderProgressService(orders, unitOfWork),
+      inject: [OrderRepository, UnitOfWork],
+    },
     { provide: OrderRepository, useClass: TypeOrmOrderRepository },
     { provide: OrderReadModel, useClass: TypeOrmOrderReadModel },
     { provide: SalesRanking, useClass: RedisSalesRanking },
   ],
+  exports: [OrderProgress],
 })
 export class OrderingModule {}

@@ -249,6 +249,7 @@ describe(Order.name, () => {
         createdAt: original.createdAt,
         shippingAddress: original.shippingAddress,
         cancelledAt: null,
+        shipping: null,
       });
 
       sut.cancel(later);

@@ -4,6 +4,7 @@ import { Money } from '../../../shared/kernel/money';
 import { FieldError, ValidationError } from '../../../shared/kernel/validation.error';
 import { OrderCancelled } from '../application/events/order-cancelled.integration-event';
 import { OrderNotCancellableError } from './order-not-cancellable.error';
+import { OrderNotShippableError } from './order-not-shippable.error';
 import { OrderPlaced } from '../application/events/order-placed.integration-event';
 import { OrderStatus } from './order-status';
 import { OrderingLimits } from './ordering-limits';
@@ -22,6 +23,14 @@ export interface OrderLine {
   readonly lineTotal: Money;
 }
 
+/** The parcel an order left with, and when it arrived. */
+export interface OrderShipping {
+  readonly carrier: string;
+  readonly trackingNumber: string;
+  readonly shippedAt: Date;
+  readonly deliveredAt: Date | null;
+}
+
 export interface OrderProps {
   readonly id: string;
   readonly userId: string;
@@ -37,6 +46,8 @@ export interface OrderProps {
   readonly shippingAddress: PostalAddress | null;
   readonly createdAt: Date;
   readonly cancelledAt: Date | null;
+  /** Set when shipped (SHIPPED, DELIVERED and later). */
+  readonly shipping: OrderShipping | null;
 }
 
 /**
@@ -119,6 +130,7 @@ export class Order extends AggregateRoot {
       shippingAddress: input.shippingAddress,
       createdAt: input.now,
       cancelledAt: null,
+      shipping: null,
     });
     order.record(
       new OrderPlaced(
@@ -165,6 +177,32 @@ export class Order extends AggregateRoot {
         now,
       ),
     );
+  }
+
+  /** PAID → SHIPPED with the parcel; from any other state SHIPMENT_NOT_SHIPPABLE (a cancelled order never ships). */
+  ship(parcel: { carrier: string; trackingNumber: string }, now: Date): void {
+    if (this.props.status !== 'PAID')
+      throw new OrderNotShippableError(this.id, this.props.status, 'shipped');
+    this.props = {
+      ...this.props,
+      status: 'SHIPPED',
+      shipping: { ...parcel, shippedAt: now, deliveredAt: null },
+    };
+  }
+
+  /** SHIPPED → DELIVERED; from any other state SHIPMENT_NOT_SHIPPABLE. */
+  deliver(now: Date): void {
+    if (this.props.status !== 'SHIPPED' || !this.props.shipping)
+      throw new OrderNotShippableError(this.id, this.props.status, 'delivered');
+    this.props = {
+      ...this.props,
+      status: 'DELIVERED',
+      shipping: { ...this.props.shipping, deliveredAt: now },
+    };
+  }
+
+  get shipping(): OrderShipping | null {
+    return this.props.shipping;
   }
 
   get id(): string {

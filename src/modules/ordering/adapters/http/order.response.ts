@@ -1,10 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { OrderLineResponse } from './order-line.response';
+import { FulfillmentResponse } from './fulfillment.response';
 import { ShippingAddressResponse } from './shipping-address.response';
 
 export class OrderResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ enum: ['PAID', 'CANCELLED'] }) status!: string;
+  @ApiProperty({ enum: ['PAID', 'SHIPPED', 'DELIVERED', 'CANCELLED'] }) status!: string;
   @ApiProperty({ type: [OrderLineResponse] }) items!: readonly OrderLineResponse[];
   @ApiProperty() subtotal!: number;
   @ApiProperty() discount!: number;
@@ -21,4 +22,11 @@ export class OrderResponse {
   shippingAddress!: ShippingAddressResponse | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) cancelledAt!: string | null;
+  @ApiProperty({
+    type: FulfillmentResponse,
+    nullable: true,
+    description:
+      'Where the parcel is (READY until shipped, then with its tracking number); null once cancelled',
+  })
+  fulfillment!: FulfillmentResponse | null;
 }

@@ -17,6 +17,10 @@ export interface OrderRow {
   user_coupon_id: string | null;
   created_at: Date;
   cancelled_at: Date | null;
+  carrier: string | null;
+  tracking_number: string | null;
+  shipped_at: Date | null;
+  delivered_at: Date | null;
 }
 
 /** An `orders` row joined (LEFT) with its sealed address copy and the owner's member secret. */
@@ -93,5 +97,14 @@ export function toOrder(
     shippingAddress,
     createdAt: new Date(row.created_at),
     cancelledAt: row.cancelled_at ? new Date(row.cancelled_at) : null,
+    shipping:
+      row.shipped_at && row.carrier !== null && row.tracking_number !== null
+        ? {
+            carrier: row.carrier,
+            trackingNumber: row.tracking_number,
+            shippedAt: new Date(row.shipped_at),
+            deliveredAt: row.delivered_at ? new Date(row.delivered_at) : null,
+          }
+        : null,
   });
 }

@@ -100,12 +100,18 @@ export class TypeOrmOrderRepository extends OrderRepository {
   }
 
   async saveStatus(order: Order): Promise<void> {
-    await this.transaction
-      .manager()
-      .query('UPDATE orders SET status = ?, cancelled_at = ? WHERE id = ?', [
+    await this.transaction.manager().query(
+      `UPDATE orders SET status = ?, cancelled_at = ?, carrier = ?, tracking_number = ?, shipped_at = ?, delivered_at = ?
+          WHERE id = ?`,
+      [
         order.status,
         order.cancelledAt,
+        order.shipping?.carrier ?? null,
+        order.shipping?.trackingNumber ?? null,
+        order.shipping?.shippedAt ?? null,
+        order.shipping?.deliveredAt ?? null,
         order.id,
-      ]);
+      ],
+    );
   }
 }

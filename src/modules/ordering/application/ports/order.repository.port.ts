@@ -8,6 +8,6 @@ export abstract class OrderRepository {
   /** The order with its row locked until the transaction ends; null if none. */
   abstract findForUpdate(id: string): Promise<Order | null>;
 
-  /** Persists a status change (cancellation). */
+  /** Persists a status change (cancellation, shipping, delivery). */
   abstract saveStatus(order: Order): Promise<void>;
 }

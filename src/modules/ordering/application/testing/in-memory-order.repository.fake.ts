@@ -61,7 +61,12 @@ export class InMemoryOrderRepository extends OrderRepository {
     // Like an UPDATE: a row that does not exist stays absent.
     if (!row) return;
     this.rows.set(order.id, {
-      props: { ...row.props, status: order.status, cancelledAt: order.cancelledAt },
+      props: {
+        ...row.props,
+        status: order.status,
+        cancelledAt: order.cancelledAt,
+        shipping: order.shipping,
+      },
       transaction,
     });
   }
@@ -89,5 +94,6 @@ function propsOf(order: Order): OrderProps {
     shippingAddress: order.shippingAddress,
     createdAt: order.createdAt,
     cancelledAt: order.cancelledAt,
+    shipping: order.shipping,
   };
 }

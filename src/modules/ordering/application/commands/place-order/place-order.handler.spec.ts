@@ -96,6 +96,7 @@ describe(PlaceOrderHandler.name, () => {
       shippingAddress: HOME,
       createdAt: NOW.toISOString(),
       cancelledAt: null,
+      fulfillment: { status: 'READY' },
     });
     expect(stock.stockOf('p-1')).toBe(3);
     expect(stock.stockOf('p-2')).toBe(7);

@@ -33,6 +33,7 @@ function paidOrder(
     shippingAddress: null,
     createdAt,
     cancelledAt: null,
+    fulfillment: { status: 'READY' },
   };
 }
 

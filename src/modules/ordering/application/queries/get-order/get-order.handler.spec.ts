@@ -24,6 +24,7 @@ const ORDER: OrderView = {
   },
   createdAt: '2025-03-10T12:00:00.000Z',
   cancelledAt: null,
+  fulfillment: { status: 'READY' },
 };
 
 describe(GetOrderHandler.name, () => {

@@ -1,3 +1,4 @@
+import { OrderStatus } from '../../../domain/order-status';
 export interface ShippingAddressView {
   readonly recipient: string;
   readonly phone: string;
@@ -9,7 +10,7 @@ export interface ShippingAddressView {
 /** An order as its owner (or an admin) sees it. */
 export interface OrderView {
   readonly id: string;
-  readonly status: 'PAID' | 'CANCELLED';
+  readonly status: OrderStatus;
   readonly items: ReadonlyArray<{
     readonly productId: string;
     readonly name: string;
@@ -27,6 +28,16 @@ export interface OrderView {
   readonly shippingAddress: ShippingAddressView | null;
   readonly createdAt: string;
   readonly cancelledAt: string | null;
+  /** Where the parcel is: READY until shipped; null for a cancelled order. */
+  readonly fulfillment: FulfillmentView | null;
+}
+
+export interface FulfillmentView {
+  readonly status: 'READY' | 'SHIPPED' | 'DELIVERED';
+  readonly carrier?: string;
+  readonly trackingNumber?: string;
+  readonly shippedAt?: string;
+  readonly deliveredAt?: string;
 }
 
 /** The view plus its owner, for the access check. */

@@ -23,6 +23,7 @@ function view(n: number): OrderView {
     shippingAddress: null,
     createdAt: new Date(Date.UTC(2025, 2, n)).toISOString(),
     cancelledAt: null,
+    fulfillment: { status: 'READY' },
   };
 }
 
