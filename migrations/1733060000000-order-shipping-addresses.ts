@@ -5,7 +5,10 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * item 1): sealed per column under the owner's member key (ADR 0032, 0036),
  * so a later change to the address book does not move a placed order and
  * erasing the member makes the copy unreadable with the rest of their data.
- * Orders placed before this migration have no row.
+ * Orders placed before this migration have no row. No foreign key to
+ * `orders`: the copy is written before the order row in the placing
+ * transaction (ahead of the hot product locks, docs/ordering.md), and rows
+ * are only ever inserted with their order.
  */
 export class OrderShippingAddresses1733060000000 implements MigrationInterface {
   name = 'OrderShippingAddresses1733060000000';
@@ -19,8 +22,7 @@ export class OrderShippingAddresses1733060000000 implements MigrationInterface {
         postal_code VARCHAR(200) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
         line1 VARCHAR(700) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
         line2 VARCHAR(700) CHARACTER SET ascii COLLATE ascii_bin NULL,
-        PRIMARY KEY (order_id),
-        CONSTRAINT fk_order_shipping_addresses_order FOREIGN KEY (order_id) REFERENCES orders (id)
+        PRIMARY KEY (order_id)
       ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci`);
   }
 

@@ -58,10 +58,9 @@ export class TypeOrmOrderRepository extends OrderRepository {
         line.lineTotal.won,
       ]),
     );
-    await this.addShippingAddress(order);
   }
 
-  private async addShippingAddress(order: Order): Promise<void> {
+  async addShippingAddress(order: Order): Promise<void> {
     if (!order.shippingAddress) return;
     const secret = await this.vault.ensure(order.userId, order.createdAt);
     // Only an erased member has no secret, and an erased member cannot log in to order.

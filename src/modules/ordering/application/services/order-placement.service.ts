@@ -81,7 +81,9 @@ export class OrderPlacement {
       pointsEarned: order.pointsEarned,
       at: now,
     });
-    // 4. Stock (locks products in id order), then the order, its lines and its events.
+    // 4. The address copy (no FK to orders: it may precede the order row in this transaction).
+    await this.orders.addShippingAddress(order);
+    // 5. Stock (locks products in id order), then the order, its lines and its events.
     await this.stock.take(request.items);
     await this.orders.add(order);
     await this.outbox.append(order.pullEvents());

@@ -71,6 +71,12 @@ export class InMemoryOrderRepository extends OrderRepository {
     });
   }
 
+  /** The fake keeps the address in the order's props (see `add`); it only checks the transaction. */
+  addShippingAddress(): Promise<void> {
+    this.transaction('addShippingAddress');
+    return Promise.resolve();
+  }
+
   private transaction(method: string): number {
     const transaction = this.unitOfWork.currentTransaction;
     if (transaction === undefined)
