@@ -77,11 +77,14 @@ npx tsc -p tsconfig.bench.json || fail "the bench runner did not compile"
 stack reset-db || fail "reset-db failed"
 db_name=${DATABASE_URL##*/}
 db_name=${db_name%%\?*}
+# The same grants as the stack's user: the database and its companions (hexashop_bench_keys, ...).
+pattern="${db_name//_/\\_}\\_%"
 grants=''
 for host in 127.0.0.1 localhost %; do
   grants+="CREATE USER IF NOT EXISTS 'hexashop_bench'@'$host' IDENTIFIED BY '$BENCH_DB_PASSWORD';"
   grants+="ALTER USER 'hexashop_bench'@'$host' IDENTIFIED BY '$BENCH_DB_PASSWORD';"
   grants+="GRANT ALL PRIVILEGES ON \`$db_name\`.* TO 'hexashop_bench'@'$host';"
+  grants+="GRANT ALL PRIVILEGES ON \`$pattern\`.* TO 'hexashop_bench'@'$host';"
 done
 stack sql primary "$grants" || fail "could not create the bench database user"
 stack wait-replica >/dev/null || fail "the replica did not catch up"

@@ -12,7 +12,6 @@ async function bootstrap(): Promise<void> {
   const app = await createHttpApp(AppModule.register(config), config, {
     swagger: true,
     version: packageVersion(),
-    fastRoutes: true,
   });
   installGracefulShutdown(app, config);
   await app.listen({ port: config.port, host: '0.0.0.0' });

@@ -2,10 +2,8 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { v7 } from 'uuid';
 import { Argon2PasswordHasher } from '../modules/identity/adapters/security/argon2-password.hasher';
-import {
-  assertProductionSecretsOrExit,
-  loadDatabaseConfigOrExit,
-} from '../platform/config/load-config';
+import { SeedConfig } from '../platform/config/app-config';
+import { loadSeedConfigOrExit } from '../platform/config/load-config';
 import { typeOrmOptions } from '../platform/database/typeorm-options';
 
 /**
@@ -19,31 +17,26 @@ import { typeOrmOptions } from '../platform/database/typeorm-options';
  * 100,000 for tests and benchmarks). Runs again add only what is missing.
  */
 async function main(): Promise<void> {
-  const database = loadDatabaseConfigOrExit();
-  assertProductionSecretsOrExit({ jwt: false });
+  const { database, seed } = loadSeedConfigOrExit();
   const dataSource = new DataSource({
     ...typeOrmOptions({ ...database, replicaUrls: [] }),
     logging: ['error'],
   });
   await dataSource.initialize();
   try {
-    await seedAdmin(dataSource);
-    if (process.env.SEED_DEMO !== 'false') await seedCatalog(dataSource, productTarget());
+    await seedAdmin(dataSource, seed.admin);
+    if (seed.demo) await seedCatalog(dataSource, seed.products);
   } finally {
     await dataSource.destroy();
   }
 }
 
-async function seedAdmin(dataSource: DataSource): Promise<void> {
-  const email = process.env.ADMIN_EMAIL?.trim().toLowerCase();
-  const password = process.env.ADMIN_PASSWORD;
-  if (!email || !password) {
+async function seedAdmin(dataSource: DataSource, admin: SeedConfig['admin']): Promise<void> {
+  if (!admin) {
     process.stdout.write('seed: ADMIN_EMAIL/ADMIN_PASSWORD not set, no admin created\n');
     return;
   }
-  if (password.length < 8 || password.length > 72) {
-    throw new Error('ADMIN_PASSWORD must be 8 to 72 characters');
-  }
+  const { email, password } = admin;
   const existing = await dataSource.query<{ role: string }[]>(
     'SELECT role FROM users WHERE email = ? LIMIT 1',
     [email],
@@ -112,15 +105,6 @@ const NOUNS = [
   'Planter',
 ];
 const BATCH = 1000;
-
-function productTarget(): number {
-  const raw = process.env.SEED_PRODUCTS ?? '1000';
-  const target = Number(raw);
-  if (!Number.isInteger(target) || target < 0 || target > 1_000_000) {
-    throw new Error(`SEED_PRODUCTS must be an integer from 0 to 1000000, got "${raw}"`);
-  }
-  return target;
-}
 
 /** Demo categories and products up to `target` products in total, in batches of 1,000 rows. */
 async function seedCatalog(dataSource: DataSource, target: number): Promise<void> {

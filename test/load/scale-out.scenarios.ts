@@ -30,7 +30,7 @@ interface Edge {
 
 const CPU_COUNT = cpus().length;
 const ALL_CPUS = `0-${CPU_COUNT - 1}`;
-const SERVER_CPUS = CPU_COUNT > 1 ? `1-${CPU_COUNT - 1}` : '0';
+const SERVER_CPUS = CPU_COUNT > 2 ? `1-${CPU_COUNT - 1}` : CPU_COUNT === 2 ? '1' : '0';
 
 function pin(pid: number, list: string): void {
   if (CPU_COUNT < 2) return;

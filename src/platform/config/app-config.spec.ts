@@ -85,8 +85,6 @@ describe(AppConfig.name, () => {
           SHUTDOWN_DRAIN_MS: '0',
           LOG_LEVEL: 'debug',
           MAIL_FROM: 'shop <shop@example.com>',
-          ADMIN_EMAIL: 'admin@example.com',
-          ADMIN_PASSWORD: 'admin-pass',
         }),
       );
 
@@ -101,7 +99,6 @@ describe(AppConfig.name, () => {
       expect(sut.shutdownDrainMs).toBe(0);
       expect(sut.logLevel).toBe('debug');
       expect(sut.mailFrom).toBe('shop <shop@example.com>');
-      expect(sut.admin).toEqual({ email: 'admin@example.com', password: 'admin-pass' });
     });
 
     it('takes the database name from DATABASE_URL', () => {
@@ -259,6 +256,85 @@ describe(AppConfig.name, () => {
 
     it('fails naming DATABASE_URL when it is missing', () => {
       expect(configError(() => AppConfig.databaseFromEnv({})).variable).toBe('DATABASE_URL');
+    });
+  });
+
+  describe('seedFromEnv (db:seed)', () => {
+    const seedEnv = (overrides: Env = {}): Env => ({
+      DATABASE_URL: 'mysql://shop:pw@db-primary:3306/hexashop',
+      ...overrides,
+    });
+
+    it('seeds the demo catalog of 1,000 products and no admin by default', () => {
+      expect(AppConfig.seedFromEnv(seedEnv())).toEqual({ admin: null, demo: true, products: 1000 });
+    });
+
+    it('reads the admin, SEED_DEMO and SEED_PRODUCTS', () => {
+      const sut = AppConfig.seedFromEnv(
+        seedEnv({
+          ADMIN_EMAIL: ' Admin@Example.com ',
+          ADMIN_PASSWORD: ' pass with spaces ',
+          SEED_DEMO: 'false',
+          SEED_PRODUCTS: '100000',
+        }),
+      );
+
+      expect(sut).toEqual({
+        admin: { email: 'admin@example.com', password: ' pass with spaces ' },
+        demo: false,
+        products: 100_000,
+      });
+    });
+
+    it.each(['0', 'no', 'FALSE'])('turns the demo catalog off with SEED_DEMO=%s', (value) => {
+      expect(AppConfig.seedFromEnv(seedEnv({ SEED_DEMO: value })).demo).toBe(false);
+    });
+
+    it.each([
+      ['SEED_DEMO', { SEED_DEMO: 'maybe' }, 'SEED_DEMO must be true or false, got "maybe"'],
+      ['SEED_PRODUCTS', { SEED_PRODUCTS: 'many' }, 'SEED_PRODUCTS must be an integer, got "many"'],
+      [
+        'SEED_PRODUCTS',
+        { SEED_PRODUCTS: '1000001' },
+        'SEED_PRODUCTS must be between 0 and 1000000, got 1000001',
+      ],
+      [
+        'ADMIN_PASSWORD',
+        { ADMIN_EMAIL: 'a@b.c' },
+        'ADMIN_PASSWORD is required when ADMIN_EMAIL is set',
+      ],
+      [
+        'ADMIN_EMAIL',
+        { ADMIN_PASSWORD: 'long enough' },
+        'ADMIN_EMAIL is required when ADMIN_PASSWORD is set',
+      ],
+      [
+        'ADMIN_EMAIL',
+        { ADMIN_EMAIL: 'admin', ADMIN_PASSWORD: 'long enough' },
+        'ADMIN_EMAIL must be an e-mail address (name@domain)',
+      ],
+      [
+        'ADMIN_PASSWORD',
+        { ADMIN_EMAIL: 'a@b.c', ADMIN_PASSWORD: 'short' },
+        'ADMIN_PASSWORD must be 8 to 72 characters, got 5',
+      ],
+    ])('refuses a bad %s, naming it', (variable, env, message) => {
+      const error = configError(() => AppConfig.seedFromEnv(seedEnv(env)));
+      expect(error.variable).toBe(variable);
+      expect(error.message).toBe(message);
+    });
+
+    it('refuses a demo ADMIN_PASSWORD with NODE_ENV=production, like the API refuses demo secrets', () => {
+      const error = configError(() =>
+        AppConfig.seedFromEnv(
+          seedEnv({ NODE_ENV: 'production', ADMIN_EMAIL: 'a@b.c', ADMIN_PASSWORD: 'Admin123!' }),
+        ),
+      );
+      expect(error.variable).toBe('ADMIN_PASSWORD');
+    });
+
+    it('is not read by the API or the worker, which never seed', () => {
+      expect(() => new AppConfig('api', apiEnv({ SEED_DEMO: 'maybe' }))).not.toThrow();
     });
   });
 });

@@ -13,6 +13,20 @@ export interface DatabaseConfig {
   readonly poolSize: number;
 }
 
+/** What `db:seed` creates: read by the CLI through AppConfig like every other variable. */
+export interface SeedConfig {
+  /** ADMIN_EMAIL (lower-cased) and ADMIN_PASSWORD; null when neither is set (no admin is created). */
+  readonly admin: { readonly email: string; readonly password: string } | null;
+  /** SEED_DEMO (default true): whether the demo catalog is seeded. */
+  readonly demo: boolean;
+  /** SEED_PRODUCTS (default 1,000): how many products the demo catalog holds. */
+  readonly products: number;
+}
+
+/** An admin password is hashed with bcrypt-compatible limits: at most 72 bytes count. */
+const ADMIN_PASSWORD_LENGTH = { min: 8, max: 72 } as const;
+const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+$/;
+
 /**
  * The whole configuration, read from the environment once at start and
  * validated: a bad or missing value throws a ConfigError naming the variable.
@@ -30,7 +44,6 @@ export class AppConfig {
     readonly issuer: string;
     readonly audience: string;
   };
-  readonly admin: { readonly email: string | undefined; readonly password: string | undefined };
   readonly rateLimitPerMinute: number;
   readonly loginMaxFailures: number;
   readonly shutdownDrainMs: number;
@@ -50,7 +63,6 @@ export class AppConfig {
     /** Worker: how long jobs in flight may finish after SIGTERM before they are handed back. */
     readonly shutdownGraceMs: number;
   };
-  readonly seedDemo: boolean;
   readonly personalData: PersonalDataConfig;
 
   /** Only the database part, for the migration and seed commands. */
@@ -68,6 +80,35 @@ export class AppConfig {
       replicaUrls: read.urlList('DATABASE_REPLICA_URLS', ['mysql:', 'mariadb:']).map(String),
       database,
       poolSize: read.int('DB_POOL_SIZE', 20, 1, 500),
+    };
+  }
+
+  /**
+   * What `db:seed` creates (the CLI's part; the API and the worker never use
+   * it). A bad value throws a ConfigError naming the variable; with
+   * NODE_ENV=production a demo or weak ADMIN_PASSWORD is refused too.
+   */
+  static seedFromEnv(env: Record<string, string | undefined> = process.env): SeedConfig {
+    const read = new EnvReader(env);
+    assertProductionSecrets(env, { jwt: false });
+    const email = read.optionalString('ADMIN_EMAIL')?.toLowerCase();
+    const password = read.optionalSecret('ADMIN_PASSWORD');
+    if (email !== undefined && password === undefined)
+      throw new ConfigError('ADMIN_PASSWORD', 'is required when ADMIN_EMAIL is set');
+    if (password !== undefined && email === undefined)
+      throw new ConfigError('ADMIN_EMAIL', 'is required when ADMIN_PASSWORD is set');
+    if (email !== undefined && !EMAIL_SHAPE.test(email))
+      throw new ConfigError('ADMIN_EMAIL', 'must be an e-mail address (name@domain)');
+    const { min, max } = ADMIN_PASSWORD_LENGTH;
+    if (password !== undefined && (password.length < min || password.length > max))
+      throw new ConfigError(
+        'ADMIN_PASSWORD',
+        `must be ${min} to ${max} characters, got ${password.length}`,
+      );
+    return {
+      admin: email !== undefined && password !== undefined ? { email, password } : null,
+      demo: read.bool('SEED_DEMO', true),
+      products: read.int('SEED_PRODUCTS', 1000, 0, 1_000_000),
     };
   }
 
@@ -98,10 +139,6 @@ export class AppConfig {
       issuer: 'hexashop',
       audience: 'hexashop-api',
     };
-    this.admin = {
-      email: read.optionalString('ADMIN_EMAIL'),
-      password: read.optionalString('ADMIN_PASSWORD'),
-    };
     this.rateLimitPerMinute = read.int('RATE_LIMIT_RPM', 600, 0);
     this.loginMaxFailures = read.int('LOGIN_MAX_FAILURES', 5, 1);
     this.shutdownDrainMs = read.int('SHUTDOWN_DRAIN_MS', 5000, 0, 600_000);
@@ -120,7 +157,6 @@ export class AppConfig {
       redeliveryMs: read.int('OUTBOX_REDELIVERY_MS', 30_000, 1_000, 3_600_000),
       shutdownGraceMs: read.int('WORKER_SHUTDOWN_GRACE_MS', 20_000, 0, 3_600_000),
     };
-    this.seedDemo = read.bool('SEED_DEMO', true);
     this.personalData = readPersonalDataConfig(env, this.database.database);
   }
 

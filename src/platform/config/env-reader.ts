@@ -21,6 +21,12 @@ export class EnvReader {
     return this.raw(name);
   }
 
+  /** A secret exactly as given (its spaces are part of it); undefined when unset or blank. */
+  optionalSecret(name: string): string | undefined {
+    const value = this.env[name];
+    return value === undefined || value.trim() === '' ? undefined : value;
+  }
+
   int(name: string, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
     const value = this.raw(name);
     if (value === undefined) return fallback;

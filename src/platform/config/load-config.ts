@@ -1,4 +1,4 @@
-import { AppConfig, DatabaseConfig, ProcessRole } from './app-config';
+import { AppConfig, DatabaseConfig, ProcessRole, SeedConfig } from './app-config';
 import { ConfigError } from './config.error';
 import { PersonalDataConfig } from './personal-data-config';
 import { assertProductionSecrets } from './production-secrets';
@@ -24,6 +24,14 @@ export function loadPersonalDataConfigOrExit(): {
   return orExit(() => ({
     database: AppConfig.databaseFromEnv(),
     personalData: AppConfig.personalDataFromEnv(),
+  }));
+}
+
+/** `db:seed`: the database and what to seed, or exit naming the bad variable. */
+export function loadSeedConfigOrExit(): { database: DatabaseConfig; seed: SeedConfig } {
+  return orExit(() => ({
+    database: AppConfig.databaseFromEnv(),
+    seed: AppConfig.seedFromEnv(),
   }));
 }
 

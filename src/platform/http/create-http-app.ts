@@ -5,7 +5,7 @@ import {
   Logger as NestLogger,
   RequestMethod,
 } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { ModuleRef, NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
@@ -50,7 +50,7 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 export async function createHttpApp(
   module: DynamicModule,
   config: AppConfig,
-  options: { swagger: boolean; version: string; fastRoutes?: boolean },
+  options: { swagger: boolean; version: string },
 ): Promise<NestFastifyApplication> {
   const errorLogger = new NestLogger('HTTP');
   let closing = false;
@@ -113,9 +113,9 @@ export async function createHttpApp(
     bufferLogs: true,
   });
   // Hot public reads outside Nest's pipeline (ADR 0044); Nest registers its routes at init, after this.
-  // Only the API has them: NestFactory's exception zone exits the process when app.get misses,
-  // even inside a try, so the worker must not ask.
-  const fastRoutes = options.fastRoutes ? app.get(FastRoutes, { strict: false }) : undefined;
+  // Through ModuleRef: app.get() runs in Nest's exceptions zone, which exits the
+  // process on an unknown provider, so the worker (no fast routes) died at start.
+  const fastRoutes = optional(() => app.get(ModuleRef).get(FastRoutes, { strict: false }));
   if (fastRoutes) fastify.addHook('onRoute', (route) => fastRoutes.wrap(route));
   const logger = app.get(Logger);
   app.useLogger(logger);
@@ -144,4 +144,12 @@ export async function createHttpApp(
   app.useGlobalFilters(new ProblemDetailsFilter());
   if (options.swagger) setupSwagger(app, options.version);
   return app;
+}
+
+function optional<T>(resolve: () => T): T | undefined {
+  try {
+    return resolve();
+  } catch {
+    return undefined;
+  }
 }

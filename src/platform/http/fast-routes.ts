@@ -31,6 +31,13 @@ export interface FastRoute {
   accepts(request: FastifyRequest): boolean;
   /** The response body, sent as Nest sends a handler's result; errors become problem+json. */
   serve(request: FastifyRequest, reply: FastifyReply): Promise<unknown>;
+  /**
+   * True when `serve` returns the same object for as long as it is cached (a
+   * cached view): its JSON text and ETag are then computed once per object.
+   * Leave unset when each call builds a new object (the memo would only hold
+   * garbage longer).
+   */
+  readonly stableBody?: boolean;
 }
 
 /**
@@ -90,7 +97,7 @@ export class FastRoutes {
         await throttler.canActivate(context);
         for (const guard of own) await guard.canActivate(context);
         const body = await route.serve(request, reply);
-        if (body === null || typeof body !== 'object') return reply.send(body);
+        if (!route.stableBody || body === null || typeof body !== 'object') return reply.send(body);
         // A cached view is one object for as long as it is cached: serialise and hash it once.
         let sent = serialized.get(body);
         if (sent === undefined) {

@@ -2,6 +2,7 @@ import { AggregateRoot } from '../../../shared/kernel/aggregate-root';
 import { FieldError, ValidationError } from '../../../shared/kernel/validation.error';
 import { CatalogLimits } from './catalog-limits';
 import { ProductStatus } from './product-status';
+import { Money } from '../../../shared/kernel/money';
 
 export interface ProductProps {
   readonly id: string;
@@ -95,12 +96,8 @@ export class Product extends AggregateRoot {
         message: `description must be at most ${CatalogLimits.descriptionMaxLength} characters`,
       });
     }
-    if (!Number.isInteger(props.price) || props.price < 0 || props.price > CatalogLimits.maxPrice) {
-      errors.push({
-        field: 'price',
-        message: `price must be an integer from 0 to ${CatalogLimits.maxPrice}`,
-      });
-    }
+    const price = Money.check('price', props.price, { min: 0, max: CatalogLimits.maxPrice });
+    if (price) errors.push(price);
     if (!Number.isInteger(props.stock) || props.stock < 0 || props.stock > CatalogLimits.maxStock) {
       errors.push({
         field: 'stock',

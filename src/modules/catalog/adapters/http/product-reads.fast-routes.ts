@@ -42,6 +42,8 @@ export class ProductReadsFastRoutes {
         request.headers.authorization === undefined && isUuid(productId(request)),
       // As ResourceIdPipe: ids are case-insensitive.
       serve: (request) => this.product.execute(new GetProductQuery(productId(request), false)),
+      // The handler returns the cached view object itself.
+      stableBody: true,
     });
     routes.register({
       method: 'GET',

@@ -3,6 +3,7 @@ import { ProductCatalog } from '../../../../catalog/application/ports/product-ca
 import { CartReadModel } from '../../ports/cart.read-model.port';
 import { CartItemView, CartView } from './cart.view';
 import { GetCartQuery } from './get-cart.query';
+import { Money } from '../../../../../shared/kernel/money';
 
 /**
  * Joins the stored lines with the catalog's current product views: the cart
@@ -44,11 +45,13 @@ export class GetCartHandler implements IQueryHandler<GetCartQuery, CartView> {
         name: product.name,
         unitPrice: product.price,
         quantity: line.quantity,
-        lineTotal: product.price * line.quantity,
+        lineTotal: Money.won(product.price).times(line.quantity).won,
         available: product.status === 'ACTIVE' && product.stock >= line.quantity,
       };
     });
-    const total = items.reduce((sum, item) => (item.available ? sum + item.lineTotal : sum), 0);
-    return { items, total };
+    const total = Money.sum(
+      items.filter((item) => item.available).map((item) => Money.won(item.lineTotal)),
+    );
+    return { items, total: total.won };
   }
 }
