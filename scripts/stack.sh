@@ -15,6 +15,14 @@
 #                            without a statement, reads SQL from stdin
 #   wait-replica             wait (max 30 s) until the replica applied all of the primary
 #   reset-db                 drop and recreate the profile database, then wait-replica
+#   failover [--from primary] [--to replica]   fence the old primary, promote the
+#                            other instance (npm run db:failover; runbook)
+#   rebuild-replica <instance> [--from <instance>]   wipe <instance>, clone it from
+#                            the writable one and make it its semi-sync replica
+#   rejoin <instance>        after a planned switchover: the fenced old primary
+#                            replicates from the new one, keeping its data
+#   restore-roles            after failing back: drop the role overrides
+#   signal <primary|replica> KILL|STOP|CONT   fault injection (tests)
 #
 # The profile comes from --profile, else $STACK_PROFILE, else "dev".
 # Ports: HEXA_PORT_BASE (all of them), or HEXA_PRIMARY_PORT HEXA_REPLICA_PORT
@@ -101,6 +109,8 @@ fi
 source "$SCRIPT_DIR/stack/common.sh"
 # shellcheck source=stack/mariadb.sh
 source "$SCRIPT_DIR/stack/mariadb.sh"
+# shellcheck source=stack/failover.sh
+source "$SCRIPT_DIR/stack/failover.sh"
 # shellcheck source=stack/redis.sh
 source "$SCRIPT_DIR/stack/redis.sh"
 # shellcheck source=stack/smtp.sh
@@ -161,6 +171,20 @@ case $CMD in
   sql) cmd_sql ;;
   wait-replica) cmd_wait_replica ;;
   reset-db) cmd_reset_db ;;
+  failover)
+    take_lock
+    cmd_failover
+    ;;
+  rebuild-replica)
+    take_lock
+    cmd_rebuild_replica
+    ;;
+  rejoin)
+    take_lock
+    cmd_rejoin
+    ;;
+  restore-roles) cmd_restore_roles ;;
+  signal) cmd_signal ;;
   help) usage ;;
   *)
     usage >&2

@@ -97,28 +97,36 @@ innodb-log-file-size=256M
 # account (the append-only audit_events guard, ADR 0034) are safe to replicate.
 log-bin-trust-function-creators=1
 CNF
-  if [[ $I_NAME == primary ]]; then
-    cat <<CNF
+  # Both nodes keep a binary log with every transaction (log-slave-updates) and
+  # both semi-sync roles, so either can be promoted (npm run db:failover) and
+  # the other rebuilt as its replica. Lossless semi-sync (ADR 0016): a commit
+  # is acknowledged to the client only after the replica has the event in its
+  # relay log (AFTER_SYNC). A replica that does not answer within 1 s, or no
+  # replica at all, turns the primary asynchronous until one is back
+  # (Rpl_semi_sync_master_status=OFF, said in the runbook).
+  cat <<CNF
 log-bin=$I_DIR/binlog/mysql-bin
 binlog-format=ROW
 gtid-strict-mode=1
-CNF
-  else
-    cat <<CNF
-read-only=1
+log-slave-updates=1
 relay-log=$I_DIR/relay/relay-bin
-gtid-strict-mode=1
-log-slave-updates=0
+rpl_semi_sync_master_enabled=ON
+rpl_semi_sync_master_wait_point=AFTER_SYNC
+rpl_semi_sync_master_timeout=1000
+rpl_semi_sync_master_wait_no_slave=OFF
+rpl_semi_sync_slave_enabled=ON
 CNF
-  fi
+  [[ $I_NAME == replica ]] && echo "read-only=1"
+  # role.cnf in conf.d (written by db:failover / rebuild-replica) overrides read-only
+  echo "!includedir $I_DIR/conf.d"
 }
 
 write_cnf() { # writes the option file only when its content changed
   local want have=''
   want=$(cnf_content)
   [[ -f $I_CNF ]] && have=$(<"$I_CNF")
+  mkdir -p "$I_DIR/conf.d" # read through !includedir by the server and the clients
   if [[ $want != "$have" ]]; then
-    mkdir -p "$I_DIR"
     printf '%s\n' "$want" >"$I_CNF.tmp"
     mv -f "$I_CNF.tmp" "$I_CNF"
     return 0
@@ -165,9 +173,9 @@ prepare_db() {
   PREPARED=0
   inst_vars "$1"
   write_cnf || true
-  local dirs=("$I_DIR" "$I_DATA" "$I_DIR/tmp" "$(dirname "$I_SOCK")")
-  if [[ $1 == primary ]]; then dirs+=("$I_DIR/binlog"); else dirs+=("$I_DIR/relay"); fi
+  local dirs=("$I_DIR" "$I_DATA" "$I_DIR/tmp" "$(dirname "$I_SOCK")" "$I_DIR/binlog" "$I_DIR/relay")
   mk_owned_dir "${dirs[@]}"
+  mkdir -p "$I_DIR/conf.d"
   [[ -d $I_DATA/mysql ]] && return 0
   local args=(--defaults-file="$I_CNF" --skip-test-db)
   if ((IS_ROOT)); then
@@ -344,7 +352,9 @@ wait_replica() {
   [[ -z $pos ]] && return 0
   local deadline=$(($(now_ms) + timeout * 1000))
   while :; do
-    r=$(dbq replica "SELECT MASTER_GTID_WAIT('$pos', 0.1)" 2>/dev/null) || {
+    # MASTER_GTID_WAIT follows what the replica applied; after a switchover the
+    # newest event may be one the replica wrote itself, in its gtid_current_pos
+    r=$(dbq replica "SELECT IF(@@gtid_current_pos = '$pos', 0, MASTER_GTID_WAIT('$pos', 0.1))" 2>/dev/null) || {
       r=err
       sleep 0.1
     }
@@ -364,6 +374,19 @@ wait_replica() {
   done
 }
 
+# ensure_semi_sync primary|replica: the semi-sync settings of the option file,
+# also on a server started before they were in it (all are dynamic)
+ensure_semi_sync() {
+  local on
+  on=$(dbq "$1" 'SELECT @@rpl_semi_sync_master_enabled + @@rpl_semi_sync_slave_enabled') || return 0
+  [[ $on == 2 ]] && return 0
+  dbq "$1" "SET GLOBAL rpl_semi_sync_master_wait_point=AFTER_SYNC; SET GLOBAL rpl_semi_sync_master_timeout=1000;
+    SET GLOBAL rpl_semi_sync_master_wait_no_slave=OFF; SET GLOBAL rpl_semi_sync_master_enabled=ON;
+    SET GLOBAL rpl_semi_sync_slave_enabled=ON" || die "$1: could not enable semi-sync replication"
+  # the replica's IO thread reads the setting when it connects
+  [[ $1 == replica ]] && dbq replica 'STOP SLAVE IO_THREAD; START SLAVE IO_THREAD' >/dev/null 2>&1 || true
+}
+
 # ---------------------------------------------------------------- services
 primary_start() {
   need_db_bins
@@ -371,6 +394,7 @@ primary_start() {
   local detail=$STARTED
   # also on a server started before the option was in its my.cnf (dynamic)
   dbq primary 'SET GLOBAL log_bin_trust_function_creators = 1' || die "primary: cannot set log_bin_trust_function_creators"
+  ensure_semi_sync primary
   provision_primary
   ((PROVISIONED)) && detail+=", provisioned $DB_NAME"
   svc_line primary "127.0.0.1:$PRIMARY_PORT up ($detail)"
@@ -383,6 +407,7 @@ replica_start() {
   inst_vars primary
   if db_ping; then
     ensure_replication
+    ensure_semi_sync replica
     detail+=", $REPL_STATE"
   else
     detail+=", primary down"

@@ -28,6 +28,17 @@ export const Stack = {
   sql: (node: 'primary' | 'replica', statement: string): Promise<string> =>
     stack('sql', node, statement),
   waitReplica: (): Promise<string> => stack('wait-replica'),
+  /** SIGKILL, SIGSTOP (frozen: connections accepted, nothing answered) or SIGCONT a node. */
+  signal: (node: 'primary' | 'replica', signal: 'KILL' | 'STOP' | 'CONT'): Promise<string> =>
+    stack('signal', node, signal),
+  /** npm run db:failover: fences `from`, promotes the other instance; prints timings. */
+  failover: (to: 'primary' | 'replica' = 'replica'): Promise<string> =>
+    stack('failover', '--to', to),
+  /** Wipes `node` and makes it a replica of the writable other one (after a crash). */
+  rebuildReplica: (node: 'primary' | 'replica'): Promise<string> => stack('rebuild-replica', node),
+  /** After a planned switchover: the fenced old primary replicates from the new one. */
+  rejoin: (node: 'primary' | 'replica'): Promise<string> => stack('rejoin', node),
+  restoreRoles: (): Promise<string> => stack('restore-roles'),
 };
 
 /** Makes the replica stop applying events until `resume` (simulated lag). */

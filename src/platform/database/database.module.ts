@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { UnitOfWork } from '../../shared/kernel/unit-of-work.port';
 import { AppConfig } from '../config/app-config';
+import { DatabaseTopology } from './database-topology';
 import { PoolMetrics } from './pool-metrics';
 import { ReadDatabase } from './read-database';
 import { ReadYourWrites } from './read-your-writes';
@@ -23,6 +24,7 @@ import { TypeOrmUnitOfWork } from './typeorm-unit-of-work';
     }),
   ],
   providers: [
+    DatabaseTopology,
     TransactionContext,
     ReplicaLagMonitor,
     ReadYourWrites,
@@ -30,6 +32,13 @@ import { TypeOrmUnitOfWork } from './typeorm-unit-of-work';
     PoolMetrics,
     { provide: UnitOfWork, useClass: TypeOrmUnitOfWork },
   ],
-  exports: [TransactionContext, ReplicaLagMonitor, ReadYourWrites, ReadDatabase, UnitOfWork],
+  exports: [
+    DatabaseTopology,
+    TransactionContext,
+    ReplicaLagMonitor,
+    ReadYourWrites,
+    ReadDatabase,
+    UnitOfWork,
+  ],
 })
 export class DatabaseModule {}

@@ -2,6 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { UnitOfWork } from '../../shared/kernel/unit-of-work.port';
 import { RequestContext } from '../request-context/request-context';
+import { isTransientInfrastructureError } from '../resilience/infrastructure-errors';
+import { DatabaseTopology } from './database-topology';
 import { IdempotencyScope } from './idempotency-scope';
 import { isRetryableTransactionError } from './mysql-errors';
 import { ReadYourWrites } from './read-your-writes';
@@ -15,6 +17,10 @@ const MAX_ATTEMPTS = 4;
  * retried on deadlock or lock wait timeout with jittered backoff. After commit
  * it records that the caller wrote (read-your-writes) and runs the
  * after-commit callbacks (cache evictions).
+ *
+ * While the DatabaseTopology has no writable primary, `run` answers 503 at
+ * once, and a transaction whose connection the topology closed (primary lost
+ * mid-way) ends with the same 503 (ADR 0016).
  *
  * On an idempotent request (IdempotencyScope holds a claim), the outermost
  * transaction also completes the Idempotency-Key record with the value `work`
@@ -30,12 +36,15 @@ export class TypeOrmUnitOfWork extends UnitOfWork {
     private readonly dataSource: DataSource,
     private readonly context: TransactionContext,
     private readonly readYourWrites: ReadYourWrites,
+    private readonly topology: DatabaseTopology,
   ) {
     super();
   }
 
   async run<T>(work: () => Promise<T>): Promise<T> {
     if (this.context.active()) return work();
+    // No write target (primary down, frozen or fenced): 503 now, not after the driver's timeouts.
+    this.topology.assertWritable();
     const claim = IdempotencyScope.pending();
     for (let attempt = 1; ; attempt++) {
       const state: TransactionState = {
@@ -53,6 +62,9 @@ export class TypeOrmUnitOfWork extends UnitOfWork {
         await this.committed(state);
         return result;
       } catch (error) {
+        // The topology closed the connection under us (the primary was lost mid-transaction):
+        // the node rolls back what it had; the client gets the same fast 503.
+        if (isTransientInfrastructureError(error)) this.topology.assertWritable();
         if (attempt >= MAX_ATTEMPTS || !isRetryableTransactionError(error)) throw error;
         this.logger.warn(`transaction retry ${attempt} after ${safeErrorMessage(error)}`);
         await new Promise((resolve) => setTimeout(resolve, 5 * 2 ** attempt + Math.random() * 20));

@@ -47,8 +47,16 @@ const keyParams = (record: IdempotencyRecordKey): string[] => [
  */
 @Injectable()
 export class IdempotencyStore implements IdempotencyClaimWriter {
-  /** How long a claim blocks the key before a retry may take it over. */
-  static readonly LEASE_MS = 30_000;
+  /**
+   * How long a claim blocks the key before a retry may take it over. Short, so
+   * that a claim whose request died (its 503 could not delete it, or its
+   * INSERT reached a frozen primary only after the request gave up) frees the
+   * key within seconds; a request that really runs longer renews it every
+   * RENEW_EVERY_MS (issue 14.3, ADR 0017).
+   */
+  static readonly LEASE_MS = 2_000;
+  /** How often a running request extends its claim. */
+  static readonly RENEW_EVERY_MS = 600;
   /** How long a key is remembered. */
   static readonly TTL_MS = 24 * 60 * 60 * 1000;
 
@@ -153,6 +161,20 @@ export class IdempotencyStore implements IdempotencyClaimWriter {
               locked_until = NULL
         WHERE ${WHERE_KEY} AND claim_token = ? AND status = 'IN_PROGRESS'`,
       [claim.statusCode, body, this.clock.now(), ...keyParams(claim.record), claim.token],
+    )) as { affectedRows: number };
+    return result.affectedRows === 1;
+  }
+
+  /** Extends a running request's claim; false when it is no longer ours or not IN_PROGRESS. */
+  async renew(claim: IdempotencyClaim): Promise<boolean> {
+    const result = (await this.dataSource.query(
+      `UPDATE idempotency_records SET locked_until = ?
+        WHERE ${WHERE_KEY} AND claim_token = ? AND status = 'IN_PROGRESS'`,
+      [
+        new Date(this.clock.now().getTime() + IdempotencyStore.LEASE_MS),
+        ...keyParams(claim.record),
+        claim.token,
+      ],
     )) as { affectedRows: number };
     return result.affectedRows === 1;
   }

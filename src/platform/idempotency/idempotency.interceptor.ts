@@ -9,14 +9,16 @@ import {
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { catchError, from, mergeMap, Observable, of, throwError } from 'rxjs';
+import { catchError, finalize, from, mergeMap, Observable, of, throwError } from 'rxjs';
 import { UnauthorizedError } from '../../shared/kernel/unauthorized.error';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { serializeResponse } from './idempotency-claim';
 import { IdempotencyInProgressError } from './idempotency-in-progress.error';
 import { parseIdempotencyKey } from './idempotency-key';
 import { IdempotencyKeyReusedError } from './idempotency-key-reused.error';
+import { DatabaseTopology } from '../database/database-topology';
 import { IdempotencyScope } from '../database/idempotency-scope';
+import { withTimeout } from '../resilience/with-timeout';
 import { IdempotencyStore } from './idempotency-store';
 import { requestFingerprint } from './request-fingerprint';
 
@@ -36,6 +38,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
   constructor(
     private readonly store: IdempotencyStore,
     private readonly reflector: Reflector,
+    private readonly topology: DatabaseTopology,
   ) {}
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
@@ -50,6 +53,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
       this.reflector.get<number | undefined>(HTTP_CODE_METADATA, context.getHandler()) ??
       (request.method === 'POST' ? HttpStatus.CREATED : HttpStatus.OK);
 
+    // No writable primary: 503 before claiming (the claim would wait on a frozen node).
+    this.topology.assertWritable();
     const outcome = await this.store.claim({
       userId,
       route,
@@ -70,7 +75,15 @@ export class IdempotencyInterceptor implements NestInterceptor {
     }
 
     const { claim } = outcome;
+    // The claim's lease is short (IdempotencyStore.LEASE_MS): a request that runs longer keeps it.
+    const renewal = setInterval(() => {
+      withTimeout(this.store.renew(claim), IdempotencyStore.RENEW_EVERY_MS, 'claim renewal').catch(
+        (error: Error) => this.logger.debug(`claim renewal failed: ${error.message}`),
+      );
+    }, IdempotencyStore.RENEW_EVERY_MS);
+    renewal.unref();
     return IdempotencyScope.run(claim, () => next.handle()).pipe(
+      finalize(() => clearInterval(renewal)),
       mergeMap(async (result: unknown) => {
         const body = await claim.finish(result);
         if (body !== serializeResponse(result)) {

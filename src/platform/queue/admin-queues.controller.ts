@@ -6,7 +6,10 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
+import { SecurityEvents } from '../../shared/kernel/security-events.port';
 import { ServiceUnavailableError } from '../../shared/kernel/service-unavailable.error';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { CurrentUser } from '../auth/current-user.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { DeadLetterListResponse } from './dead-letter-list.response';
@@ -25,6 +28,7 @@ export class AdminQueuesController {
   constructor(
     private readonly monitor: QueueMonitor,
     private readonly deadLetters: DeadLetters,
+    private readonly security: SecurityEvents,
   ) {}
 
   @Get('queues')
@@ -65,7 +69,16 @@ export class AdminQueuesController {
   })
   @ApiAcceptedResponse({ type: DeadLetterResponse })
   @ApiProblems(400, 401, 403, 404)
-  redrive(@Param('id', new ParseUUIDPipe()) id: string): Promise<DeadLetterResponse> {
-    return this.deadLetters.requestRedrive(id);
+  async redrive(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @CurrentUser() admin: AuthenticatedUser,
+  ): Promise<DeadLetterResponse> {
+    const deadLetter = await this.deadLetters.requestRedrive(id);
+    this.security.record({
+      event: 'dead_letter_redrive_requested',
+      userId: admin.id,
+      detail: { deadLetterId: id, queue: deadLetter.queue },
+    });
+    return deadLetter;
   }
 }

@@ -1,5 +1,6 @@
 import { FixedClock } from '../../../../../shared/kernel/testing/fixed-clock.fake';
 import { ImmediateUnitOfWork } from '../../../../../shared/kernel/testing/immediate-unit-of-work.fake';
+import { RecordingSecurityEvents } from '../../../../../shared/kernel/testing/recording-security-events.fake';
 import { SequentialIdGenerator } from '../../../../../shared/kernel/testing/sequential-id-generator.fake';
 import { RateLimitedError } from '../../../../../shared/kernel/rate-limited.error';
 import { Email } from '../../../domain/email.value-object';
@@ -32,6 +33,7 @@ describe(LogInHandler.name, () => {
   let codec: FakeRefreshTokenCodec;
   let clock: FixedClock;
   let alice: User;
+  let security: RecordingSecurityEvents;
   let sut: LogInHandler;
 
   beforeEach(() => {
@@ -53,7 +55,18 @@ describe(LogInHandler.name, () => {
       now: clock.now(),
     });
     users.seed(alice);
-    sut = new LogInHandler(users, sessions, hasher, throttle, minter, unitOfWork, ids, clock);
+    security = new RecordingSecurityEvents();
+    sut = new LogInHandler(
+      users,
+      sessions,
+      hasher,
+      throttle,
+      minter,
+      unitOfWork,
+      ids,
+      clock,
+      security,
+    );
   });
 
   describe('with the right credentials', () => {
@@ -227,4 +240,36 @@ describe(LogInHandler.name, () => {
       expect(sessions.storedSessions()).toEqual([]);
     },
   );
+
+  describe('security events (user id, never the e-mail)', () => {
+    it('records login_succeeded with the user id', async () => {
+      await sut.execute(new LogInCommand('alice@example.com', PASSWORD, CLIENT));
+      expect(security.events).toEqual([{ event: 'login_succeeded', userId: alice.id }]);
+    });
+
+    it('records login_failed with the user id for a wrong password, null for an unknown e-mail', async () => {
+      await expect(
+        sut.execute(new LogInCommand('alice@example.com', 'wrong', CLIENT)),
+      ).rejects.toBeInstanceOf(InvalidCredentialsError);
+      await expect(
+        sut.execute(new LogInCommand('bob@example.com', PASSWORD, CLIENT)),
+      ).rejects.toBeInstanceOf(InvalidCredentialsError);
+      expect(security.events).toEqual([
+        { event: 'login_failed', userId: alice.id },
+        { event: 'login_failed', userId: null },
+      ]);
+      expect(JSON.stringify(security.events)).not.toContain('example.com');
+    });
+
+    it('records login_locked_out when the throttle refuses the attempt', async () => {
+      for (let i = 0; i < MAX_FAILURES; i++)
+        await sut
+          .execute(new LogInCommand('alice@example.com', 'wrong', CLIENT))
+          .catch(() => undefined);
+      await expect(
+        sut.execute(new LogInCommand('alice@example.com', PASSWORD, CLIENT)),
+      ).rejects.toBeInstanceOf(RateLimitedError);
+      expect(security.names().at(-1)).toBe('login_locked_out');
+    });
+  });
 });

@@ -2,6 +2,7 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Clock } from '../../../../../shared/kernel/clock.port';
 import { IdGenerator } from '../../../../../shared/kernel/id-generator.port';
 import { RateLimitedError } from '../../../../../shared/kernel/rate-limited.error';
+import { SecurityEvents } from '../../../../../shared/kernel/security-events.port';
 import { UnitOfWork } from '../../../../../shared/kernel/unit-of-work.port';
 import { ValidationError } from '../../../../../shared/kernel/validation.error';
 import { Email } from '../../../domain/email.value-object';
@@ -34,6 +35,7 @@ export class LogInHandler implements ICommandHandler<LogInCommand, TokenPair> {
     private readonly unitOfWork: UnitOfWork,
     private readonly ids: IdGenerator,
     private readonly clock: Clock,
+    private readonly security: SecurityEvents,
   ) {}
 
   async execute(command: LogInCommand): Promise<TokenPair> {
@@ -45,7 +47,10 @@ export class LogInHandler implements ICommandHandler<LogInCommand, TokenPair> {
       throw error;
     }
     const wait = await this.throttle.retryAfter(email.value, command.clientAddress);
-    if (wait > 0) throw new RateLimitedError(wait, 'Too many failed logins, try again later');
+    if (wait > 0) {
+      this.security.record({ event: 'login_locked_out', userId: null });
+      throw new RateLimitedError(wait, 'Too many failed logins, try again later');
+    }
 
     const user = await this.users.findByEmail(email);
     const valid = user
@@ -53,6 +58,7 @@ export class LogInHandler implements ICommandHandler<LogInCommand, TokenPair> {
       : await this.hasher.verify(await this.dummy(), command.password).then(() => false);
     if (!user || !valid) {
       await this.throttle.recordFailure(email.value, command.clientAddress);
+      this.security.record({ event: 'login_failed', userId: user?.id ?? null });
       throw new InvalidCredentialsError();
     }
 
@@ -67,6 +73,7 @@ export class LogInHandler implements ICommandHandler<LogInCommand, TokenPair> {
       return this.minter.mint(user, session.id);
     });
     await this.throttle.reset(email.value);
+    this.security.record({ event: 'login_succeeded', userId: user.id });
     return pair;
   }
 

@@ -1,3 +1,4 @@
+import { RecordingSecurityEvents } from '../../../../../shared/kernel/testing/recording-security-events.fake';
 import { FixedClock } from '../../../../../shared/kernel/testing/fixed-clock.fake';
 import { ImmediateUnitOfWork } from '../../../../../shared/kernel/testing/immediate-unit-of-work.fake';
 import { ServiceUnavailableError } from '../../../../../shared/kernel/service-unavailable.error';
@@ -17,6 +18,7 @@ describe(LogOutHandler.name, () => {
   let codec: FakeRefreshTokenCodec;
   let revocation: RecordingAccessTokenRevocation;
   let clock: FixedClock;
+  let security: RecordingSecurityEvents;
   let sut: LogOutHandler;
 
   async function givenSession(id: string, userId: string, refreshSecret: string): Promise<void> {
@@ -42,7 +44,8 @@ describe(LogOutHandler.name, () => {
     codec = new FakeRefreshTokenCodec();
     revocation = new RecordingAccessTokenRevocation();
     clock = new FixedClock(new Date('2025-03-01T12:00:00.000Z'));
-    sut = new LogOutHandler(sessions, codec, revocation, unitOfWork, clock);
+    security = new RecordingSecurityEvents();
+    sut = new LogOutHandler(sessions, codec, revocation, unitOfWork, clock, security);
 
     await givenSession('alice-phone', 'alice', 'alice-phone-secret');
     await givenSession('alice-laptop', 'alice', 'alice-laptop-secret');
@@ -64,6 +67,7 @@ describe(LogOutHandler.name, () => {
     expect(session?.revokedReason).toBe('LOGOUT');
     expect(session?.revokedAt).toEqual(clock.now());
     expect(unitOfWork.committed).toHaveLength(1);
+    expect(security.events).toEqual([{ event: 'logged_out', userId: 'alice' }]);
   });
 
   it('denylists the access token until it expires and the access tokens of the session', async () => {

@@ -1,5 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Clock } from '../../../../../shared/kernel/clock.port';
+import { SecurityEvents } from '../../../../../shared/kernel/security-events.port';
 import { ServiceUnavailableError } from '../../../../../shared/kernel/service-unavailable.error';
 import { UnitOfWork } from '../../../../../shared/kernel/unit-of-work.port';
 import { AccessTokenRevocation } from '../../ports/access-token-revocation.port';
@@ -22,6 +23,7 @@ export class LogOutHandler implements ICommandHandler<LogOutCommand, void> {
     private readonly revocation: AccessTokenRevocation,
     private readonly unitOfWork: UnitOfWork,
     private readonly clock: Clock,
+    private readonly security: SecurityEvents,
   ) {}
 
   async execute(command: LogOutCommand): Promise<void> {
@@ -44,6 +46,7 @@ export class LogOutHandler implements ICommandHandler<LogOutCommand, void> {
       }
       return ended;
     });
+    this.security.record({ event: 'logged_out', userId: command.userId });
     try {
       await this.revocation.revokeToken(command.accessTokenId, command.accessTokenExpiresAt);
       await Promise.all(revoked.map((id) => this.revocation.revokeSession(id)));

@@ -1,5 +1,6 @@
 import { FixedClock } from '../../../../../shared/kernel/testing/fixed-clock.fake';
 import { ImmediateUnitOfWork } from '../../../../../shared/kernel/testing/immediate-unit-of-work.fake';
+import { RecordingSecurityEvents } from '../../../../../shared/kernel/testing/recording-security-events.fake';
 import { SequentialIdGenerator } from '../../../../../shared/kernel/testing/sequential-id-generator.fake';
 import { UnauthorizedError } from '../../../../../shared/kernel/unauthorized.error';
 import { Email } from '../../../domain/email.value-object';
@@ -28,6 +29,7 @@ describe(RefreshTokensHandler.name, () => {
   let issuer: FakeAccessTokenIssuer;
   let revocation: RecordingAccessTokenRevocation;
   let clock: FixedClock;
+  let security: RecordingSecurityEvents;
   let sut: RefreshTokensHandler;
 
   beforeEach(async () => {
@@ -45,7 +47,17 @@ describe(RefreshTokensHandler.name, () => {
       new SequentialIdGenerator('token'),
       clock,
     );
-    sut = new RefreshTokensHandler(sessions, users, codec, minter, revocation, unitOfWork, clock);
+    security = new RecordingSecurityEvents();
+    sut = new RefreshTokensHandler(
+      sessions,
+      users,
+      codec,
+      minter,
+      revocation,
+      unitOfWork,
+      clock,
+      security,
+    );
 
     users.seed(
       User.register({
@@ -149,7 +161,17 @@ describe(RefreshTokensHandler.name, () => {
       new SequentialIdGenerator('token'),
       clock,
     );
-    sut = new RefreshTokensHandler(sessions, users, codec, minter, revocation, unitOfWork, clock);
+    security = new RecordingSecurityEvents();
+    sut = new RefreshTokensHandler(
+      sessions,
+      users,
+      codec,
+      minter,
+      revocation,
+      unitOfWork,
+      clock,
+      security,
+    );
 
     await expect(sut.execute(new RefreshTokensCommand(OLD_TOKEN))).rejects.toBeInstanceOf(
       UnauthorizedError,
@@ -222,6 +244,14 @@ describe(RefreshTokensHandler.name, () => {
       expect(session?.revokedReason).toBe('REUSE');
       expect(session?.revokedAt).toEqual(clock.now());
       expect(unitOfWork.rolledBack).toEqual([]);
+    });
+
+    it('records refresh_token_reused with the user id of the revoked family', async () => {
+      await expect(sut.execute(new RefreshTokensCommand(OLD_TOKEN))).rejects.toThrow();
+
+      expect(security.events).toEqual([
+        { event: 'refresh_token_reused', userId: sessions.storedSession('session-1')!.userId },
+      ]);
     });
 
     it('revokes the access tokens of the session', async () => {

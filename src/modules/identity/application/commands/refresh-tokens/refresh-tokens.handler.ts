@@ -1,5 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Clock } from '../../../../../shared/kernel/clock.port';
+import { SecurityEvents } from '../../../../../shared/kernel/security-events.port';
 import { UnauthorizedError } from '../../../../../shared/kernel/unauthorized.error';
 import { UnitOfWork } from '../../../../../shared/kernel/unit-of-work.port';
 import { RefreshTokenReusedError } from '../../../domain/refresh-token-reused.error';
@@ -11,7 +12,8 @@ import { TokenPairMinter } from '../../services/token-pair-minter.service';
 import { TokenPair } from '../../services/token-pair';
 import { RefreshTokensCommand } from './refresh-tokens.command';
 
-type Outcome = { kind: 'rotated'; pair: TokenPair } | { kind: 'reused'; sessionId: string };
+type Outcome =
+  { kind: 'rotated'; pair: TokenPair } | { kind: 'reused'; sessionId: string; userId: string };
 
 /**
  * Rotates a refresh token. The token and its session are row-locked, so two
@@ -33,6 +35,7 @@ export class RefreshTokensHandler implements ICommandHandler<RefreshTokensComman
     private readonly revocation: AccessTokenRevocation,
     private readonly unitOfWork: UnitOfWork,
     private readonly clock: Clock,
+    private readonly security: SecurityEvents,
   ) {}
 
   async execute(command: RefreshTokensCommand): Promise<TokenPair> {
@@ -50,7 +53,8 @@ export class RefreshTokensHandler implements ICommandHandler<RefreshTokensComman
           : ((await this.sessions.findByTokenHashForUpdate(successor.hash))?.token ?? null);
       const decision = session.present(token, this.clock.now(), next);
       await this.sessions.save(session, token);
-      if (decision === 'reuse-detected') return { kind: 'reused', sessionId: session.id };
+      if (decision === 'reuse-detected')
+        return { kind: 'reused', sessionId: session.id, userId: session.userId };
       const user = await this.users.findById(session.userId);
       if (!user) throw new UnauthorizedError('Invalid refresh token');
       const pair =
@@ -63,6 +67,7 @@ export class RefreshTokensHandler implements ICommandHandler<RefreshTokensComman
     // The refresh family is already revoked in the database; denylisting its
     // access tokens is best effort (the adapter logs a failure).
     await this.revocation.revokeSession(outcome.sessionId).catch(() => undefined);
+    this.security.record({ event: 'refresh_token_reused', userId: outcome.userId });
     throw new RefreshTokenReusedError();
   }
 }
