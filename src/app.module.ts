@@ -1,3 +1,4 @@
+import { FulfillmentModule } from './modules/fulfillment/fulfillment.module';
 import { DynamicModule, Module } from '@nestjs/common';
 import { CartModule } from './modules/cart/cart.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
@@ -35,6 +36,7 @@ export class AppModule {
         CartModule,
         WalletModule,
         OrderingModule,
+        FulfillmentModule,
       ],
     };
   }

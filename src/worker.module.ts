@@ -1,3 +1,4 @@
+import { FulfillmentJobsModule } from './modules/fulfillment/fulfillment-jobs.module';
 import { DynamicModule, Module } from '@nestjs/common';
 import { OrderingJobsModule } from './modules/ordering/ordering-jobs.module';
 import { CouponsWorkerModule } from './modules/coupons/coupons-worker.module';
@@ -21,6 +22,7 @@ export class WorkerModule {
         MaintenanceModule,
         NotificationsModule,
         OrderingJobsModule,
+        FulfillmentJobsModule,
         CouponsWorkerModule,
       ],
     };

@@ -808,6 +808,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/shipments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The warehouse work list: shipments, oldest first, optionally of one status
+         * @description Admin only. A shipment is created READY by the worker within seconds of an order being placed, and CANCELLED with its order. Keyset-paginated, oldest first.
+         */
+        get: operations["AdminShipmentsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/shipments/{id}/ship": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hand the parcel to a carrier: READY → SHIPPED, the order too
+         * @description Admin only. Shipment and order move together; the customer gets an e-mail with the tracking number. Shipping again with the same parcel answers 200 unchanged. 409 SHIPMENT_NOT_SHIPPABLE when the order was cancelled (a ship racing a cancel: exactly one wins) or the shipment already left with another parcel.
+         */
+        post: operations["AdminShipmentsController_ship"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/shipments/{id}/deliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the delivery: SHIPPED → DELIVERED, the order too (the return window starts)
+         * @description Admin only. The customer gets an e-mail. Delivering again answers 200 unchanged; a shipment that was not shipped is 409 SHIPMENT_NOT_SHIPPABLE.
+         */
+        post: operations["AdminShipmentsController_deliver"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health/live": {
         parameters: {
             query?: never;
@@ -1476,6 +1536,27 @@ export interface components {
             /** @description Pass as ?cursor= for the next page */
             nextCursor: string | null;
         };
+        ShippingAddressRequest: {
+            /**
+             * @description Who takes the parcel
+             * @example Jane Doe
+             */
+            recipient: string;
+            /**
+             * @description E.164: +, country code, up to 15 digits
+             * @example +821012345678
+             */
+            phone: string;
+            /**
+             * @description 3 to 10 letters, digits, spaces or dashes
+             * @example 04524
+             */
+            postalCode: string;
+            /** @example 110 Sejong-daero, Jung-gu */
+            line1: string;
+            /** @example Apt 1203 */
+            line2?: string | null;
+        };
         OrderItemRequest: {
             /** Format: uuid */
             productId: string;
@@ -1493,6 +1574,13 @@ export interface components {
              * @default 0
              */
             pointsToUse?: number;
+            /**
+             * Format: uuid
+             * @description An address of the caller's address book (GET /users/me/addresses); give this or `address`. Another member's address is 404.
+             */
+            addressId?: string;
+            /** @description An address for this order only; give this or `addressId` */
+            address?: components["schemas"]["ShippingAddressRequest"];
             /** @description Distinct products */
             items: components["schemas"]["OrderItemRequest"][];
         };
@@ -1506,11 +1594,35 @@ export interface components {
             quantity: number;
             lineTotal: number;
         };
+        ShippingAddressResponse: {
+            /** @example Jane Doe */
+            recipient: string;
+            /** @example +821012345678 */
+            phone: string;
+            /** @example 04524 */
+            postalCode: string;
+            /** @example 110 Sejong-daero, Jung-gu */
+            line1: string;
+            /** @example Apt 1203 */
+            line2: string | null;
+        };
+        FulfillmentResponse: {
+            /** @enum {string} */
+            status: "READY" | "SHIPPED" | "DELIVERED";
+            /** @example CJ Logistics */
+            carrier?: string;
+            /** @example 6012-3456-7890 */
+            trackingNumber?: string;
+            /** Format: date-time */
+            shippedAt?: string;
+            /** Format: date-time */
+            deliveredAt?: string;
+        };
         OrderResponse: {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            status: "PAID" | "CANCELLED";
+            status: "PAID" | "SHIPPED" | "DELIVERED" | "CANCELLED";
             items: components["schemas"]["OrderLineResponse"][];
             subtotal: number;
             discount: number;
@@ -1521,10 +1633,14 @@ export interface components {
             pointsEarned: number;
             /** Format: uuid */
             userCouponId: string | null;
+            /** @description Where the order goes: its own copy, unchanged by later address book edits; null for orders placed before addresses existed */
+            shippingAddress: components["schemas"]["ShippingAddressResponse"] | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
             cancelledAt: string | null;
+            /** @description Where the parcel is (READY until shipped, then with its tracking number); null once cancelled */
+            fulfillment: components["schemas"]["FulfillmentResponse"] | null;
         };
         OrderPageResponse: {
             items: components["schemas"]["OrderResponse"][];
@@ -1534,7 +1650,7 @@ export interface components {
             /** @enum {string} */
             status: "CANCELLED";
         };
-        PaymentOptionsRequest: {
+        CheckoutRequest: {
             /**
              * Format: uuid
              * @description An AVAILABLE coupon of the caller (GET /users/me/coupons)
@@ -1545,6 +1661,13 @@ export interface components {
              * @default 0
              */
             pointsToUse?: number;
+            /**
+             * Format: uuid
+             * @description An address of the caller's address book (GET /users/me/addresses); give this or `address`. Another member's address is 404.
+             */
+            addressId?: string;
+            /** @description An address for this order only; give this or `addressId` */
+            address?: components["schemas"]["ShippingAddressRequest"];
         };
         BestSellerResponse: {
             /** @description The product as GET /products/{id} shows it */
@@ -1558,6 +1681,34 @@ export interface components {
             from: string;
             /** Format: date-time */
             to: string;
+        };
+        ShipmentResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            orderId: string;
+            /** @enum {string} */
+            status: "READY" | "SHIPPED" | "DELIVERED" | "CANCELLED";
+            /** @description Set once shipped */
+            carrier?: string;
+            /** @description Set once shipped */
+            trackingNumber?: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            shippedAt?: string;
+            /** Format: date-time */
+            deliveredAt?: string;
+        };
+        ShipmentPageResponse: {
+            items: components["schemas"]["ShipmentResponse"][];
+            nextCursor: string | null;
+        };
+        ShipShipmentRequest: {
+            /** @example CJ Logistics */
+            carrier: string;
+            /** @example 6012-3456-7890 */
+            trackingNumber: string;
         };
     };
     responses: never;
@@ -4449,7 +4600,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PaymentOptionsRequest"];
+                "application/json": components["schemas"]["CheckoutRequest"];
             };
         };
         responses: {
@@ -4472,6 +4623,15 @@ export interface operations {
             };
             /** @description UNAUTHORIZED: missing, invalid, expired or revoked access token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4568,6 +4728,230 @@ export interface operations {
             };
             /** @description RATE_LIMITED (with Retry-After) */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    AdminShipmentsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from the previous page */
+                cursor?: string;
+                /** @description Only shipments in this state */
+                status?: "READY" | "SHIPPED" | "DELIVERED" | "CANCELLED";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShipmentPageResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED (with `errors`) or IDEMPOTENCY_KEY_MISSING */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description UNAUTHORIZED: missing, invalid, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the caller lacks the role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description RATE_LIMITED (with Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    AdminShipmentsController_ship: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ShipShipmentRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShipmentResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED (with `errors`) or IDEMPOTENCY_KEY_MISSING */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description UNAUTHORIZED: missing, invalid, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the caller lacks the role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description SHIPMENT_NOT_SHIPPABLE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description RATE_LIMITED (with Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (with Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    AdminShipmentsController_deliver: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShipmentResponse"];
+                };
+            };
+            /** @description UNAUTHORIZED: missing, invalid, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the caller lacks the role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description SHIPMENT_NOT_SHIPPABLE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description RATE_LIMITED (with Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (with Retry-After) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

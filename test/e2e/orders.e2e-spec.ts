@@ -10,6 +10,7 @@ import { metricSum } from '../support/metrics';
 import { SmtpSink } from '../support/smtp';
 import { waitForDependency } from '../support/readiness';
 import { Stack } from '../support/stack';
+import { SHIPPING_ADDRESS } from '../support/addresses';
 
 interface OrderBody {
   items: Array<{ productId: string; quantity: number }>;
@@ -50,11 +51,15 @@ describe('Orders (e2e)', () => {
     body: OrderBody,
     key: string = randomUUID(),
   ): Promise<HttpResult> =>
-    next().post('/orders', body, {
-      token: customer.token,
-      headers: { 'idempotency-key': key },
-      timeoutMs: 60_000,
-    });
+    next().post(
+      '/orders',
+      { address: SHIPPING_ADDRESS, ...body },
+      {
+        token: customer.token,
+        headers: { 'idempotency-key': key },
+        timeoutMs: 60_000,
+      },
+    );
   const stockOf = async (productId: string): Promise<number> =>
     Number(
       (await Db.rows<{ stock: number }>('SELECT stock FROM products WHERE id = ?', [productId]))[0]
@@ -124,6 +129,7 @@ describe('Orders (e2e)', () => {
           { productId: a, quantity: 2 },
           { productId: b, quantity: 1 },
         ],
+        address: SHIPPING_ADDRESS,
       },
       { token: buyer!.token, headers: { 'idempotency-key': randomUUID() } },
     );
@@ -194,7 +200,7 @@ describe('Orders (e2e)', () => {
 
     const missingKey = await client.post(
       '/orders',
-      { items: [{ productId: a, quantity: 1 }] },
+      { items: [{ productId: a, quantity: 1 }], address: SHIPPING_ADDRESS },
       { token: buyer!.token },
     );
     expect(missingKey.status).toBe(400);
@@ -491,7 +497,7 @@ describe('Orders (e2e)', () => {
     ).toBe(200);
     const checkout = await client.post(
       '/cart/checkout',
-      {},
+      { address: SHIPPING_ADDRESS },
       { token: buyer!.token, headers: { 'idempotency-key': randomUUID() } },
     );
     expect(checkout.status).toBe(201);
@@ -500,7 +506,7 @@ describe('Orders (e2e)', () => {
     expect([await stockOf(a), await stockOf(b)]).toEqual([8, 9]);
     const empty = await client.post(
       '/cart/checkout',
-      {},
+      { address: SHIPPING_ADDRESS },
       { token: buyer!.token, headers: { 'idempotency-key': randomUUID() } },
     );
     expect(empty.status).toBe(400);

@@ -77,12 +77,24 @@ describe('Typed client (e2e)', () => {
       expect.objectContaining({ productId: product!.id, quantity: 2, available: true }),
     ]);
 
+    const address = await api.POST('/api/v1/users/me/addresses', {
+      body: { recipient: 'Typed Client', phone: '+821012345678', postalCode: '04524', line1: 'A' },
+    });
+    expect(address.response.status).toBe(201);
+
     const order = await api.POST('/api/v1/cart/checkout', {
       params: { header: { 'Idempotency-Key': randomUUID() } },
-      body: {},
+      body: { addressId: address.data!.id },
     });
     expect(order.response.status).toBe(201);
     expect(order.data).toMatchObject({ status: 'PAID', subtotal: product!.price * 2 });
+    expect(order.data?.shippingAddress).toEqual({
+      recipient: 'Typed Client',
+      phone: '+821012345678',
+      postalCode: '04524',
+      line1: 'A',
+      line2: null,
+    });
     const paid = order.data!.paidAmount;
     expect((await api.GET('/api/v1/wallet')).data?.balance).toBe(1_000_000 - paid);
     expect((await api.GET('/api/v1/cart')).data?.items).toEqual([]);

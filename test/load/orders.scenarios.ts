@@ -1,3 +1,4 @@
+import { SHIPPING_ADDRESS } from '../support/addresses';
 import { createHmac, randomUUID } from 'node:crypto';
 import { Agent, request as httpRequest } from 'node:http';
 import { createConnection, createPool, Pool } from 'mysql2/promise';
@@ -420,7 +421,7 @@ function apiScenario(
               'idempotency-key': randomUUID(),
               'content-type': 'application/json',
             },
-            JSON.stringify({ items }),
+            JSON.stringify({ items, address: SHIPPING_ADDRESS }),
           );
           if (answer.status !== 201 || answer.replayed)
             throw new HttpStatusError(answer.status, answer.body);

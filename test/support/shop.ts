@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { SHIPPING_ADDRESS } from './addresses';
 import { Customer } from './customers';
 import { logInAsAdmin } from './fixtures';
 import { HttpClient, HttpResult } from './http';
@@ -75,7 +76,7 @@ export function placeOrder(
 ): Promise<HttpResult> {
   return client.post(
     '/orders',
-    { items },
+    { items, address: SHIPPING_ADDRESS },
     { token: customer.token, headers: { 'idempotency-key': key }, timeoutMs },
   );
 }

@@ -7,6 +7,8 @@ import { ProductStock } from '../catalog/application/ports/product-stock.port';
 import { CatalogModule } from '../catalog/catalog.module';
 import { CouponRedemptions } from '../coupons/application/ports/coupon-redemptions.port';
 import { CouponsModule } from '../coupons/coupons.module';
+import { AddressReadModel } from '../identity/application/ports/address.read-model.port';
+import { IdentityDirectoryModule } from '../identity/identity-directory.module';
 import { WalletPayments } from '../wallet/application/ports/wallet-payments.port';
 import { WalletModule } from '../wallet/wallet.module';
 import { BestSellersController } from './adapters/http/best-sellers.controller';
@@ -19,9 +21,13 @@ import { RedisSalesRanking } from './adapters/ranking/redis-sales.ranking';
 import { CancelOrderHandler } from './application/commands/cancel-order/cancel-order.handler';
 import { CheckoutCartHandler } from './application/commands/checkout-cart/checkout-cart.handler';
 import { OrderPlacement } from './application/services/order-placement.service';
+import { ShippingAddressResolver } from './application/services/shipping-address-resolver.service';
 import { PlaceOrderHandler } from './application/commands/place-order/place-order.handler';
 import { OrderReadModel } from './application/ports/order.read-model.port';
 import { OrderRepository } from './application/ports/order.repository.port';
+import { OrderProgress } from './application/ports/order-progress.port';
+import { OrderProgressService } from './application/services/order-progress.service';
+import { UnitOfWork } from '../../shared/kernel/unit-of-work.port';
 import { SalesRanking } from './application/ports/sales-ranking.port';
 import { GetBestSellersHandler } from './application/queries/get-best-sellers/get-best-sellers.handler';
 import { GetOrderHandler } from './application/queries/get-order/get-order.handler';
@@ -29,7 +35,7 @@ import { ListOrdersHandler } from './application/queries/list-orders/list-orders
 
 /** Ordering (API): placing, paying and cancelling orders; best sellers. */
 @Module({
-  imports: [CatalogModule, WalletModule, CouponsModule, CartModule],
+  imports: [CatalogModule, WalletModule, CouponsModule, CartModule, IdentityDirectoryModule],
   controllers: [OrdersController, CheckoutController, BestSellersController],
   providers: [
     OrderMetrics,
@@ -54,9 +60,21 @@ import { ListOrdersHandler } from './application/queries/list-orders/list-orders
         Clock,
       ],
     },
+    {
+      provide: ShippingAddressResolver,
+      useFactory: (addresses: AddressReadModel) => new ShippingAddressResolver(addresses),
+      inject: [AddressReadModel],
+    },
+    {
+      provide: OrderProgress,
+      useFactory: (orders: OrderRepository, unitOfWork: UnitOfWork) =>
+        new OrderProgressService(orders, unitOfWork),
+      inject: [OrderRepository, UnitOfWork],
+    },
     { provide: OrderRepository, useClass: TypeOrmOrderRepository },
     { provide: OrderReadModel, useClass: TypeOrmOrderReadModel },
     { provide: SalesRanking, useClass: RedisSalesRanking },
   ],
+  exports: [OrderProgress],
 })
 export class OrderingModule {}

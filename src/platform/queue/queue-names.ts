@@ -3,6 +3,7 @@ export const QUEUES = {
   notifications: 'notifications',
   ranking: 'ranking',
   maintenance: 'maintenance',
+  fulfillment: 'fulfillment',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];

@@ -2,7 +2,10 @@ import { AggregateRoot } from '../../../shared/kernel/aggregate-root';
 import { NotFoundError } from '../../../shared/kernel/not-found.error';
 import { AddressLimitReachedError } from './address-limit-reached.error';
 import { MemberAddress } from './member-address.entity';
-import { PostalAddress, PostalAddressInput } from './postal-address.value-object';
+import {
+  PostalAddress,
+  PostalAddressInput,
+} from '../../../shared/kernel/postal-address.value-object';
 
 /** What a save must write: rows to delete, update and insert. */
 export interface AddressBookChanges {

@@ -1,4 +1,4 @@
-import { PostalAddress } from './postal-address.value-object';
+import { PostalAddress } from '../../../shared/kernel/postal-address.value-object';
 
 export interface MemberAddressProps {
   readonly id: string;

@@ -1,2 +1,5 @@
-/** PAID on placement (payment is part of placing); CANCELLED is final. */
-export type OrderStatus = 'PAID' | 'CANCELLED';
+/**
+ * PAID on placement (payment is part of placing) → SHIPPED → DELIVERED with
+ * the shipment; CANCELLED only from PAID, and final (docs/ordering.md).
+ */
+export type OrderStatus = 'PAID' | 'SHIPPED' | 'DELIVERED' | 'CANCELLED';

@@ -4,6 +4,7 @@ import { OrderCancelled } from '../application/events/order-cancelled.integratio
 import { OrderNotCancellableError } from './order-not-cancellable.error';
 import { OrderPlaced } from '../application/events/order-placed.integration-event';
 import { Order, OrderItem } from './order.aggregate';
+import { PostalAddress } from '../../../shared/kernel/postal-address.value-object';
 
 const NOW = new Date('2025-03-10T12:00:00.000Z');
 
@@ -46,6 +47,12 @@ function placed({
     userId: 'user-1',
     pointsToUse: 0,
     userCouponId: null,
+    shippingAddress: PostalAddress.create({
+      recipient: 'Jane Doe',
+      phone: '+821012345678',
+      postalCode: '04524',
+      line1: '110 Sejong-daero',
+    }),
     now: NOW,
     ...overrides,
     lines: lines.map((line) => ({ ...line, unitPrice: Money.won(line.unitPrice) })),
@@ -240,7 +247,9 @@ describe(Order.name, () => {
         pointsEarned: original.pointsEarned,
         userCouponId: null,
         createdAt: original.createdAt,
+        shippingAddress: original.shippingAddress,
         cancelledAt: null,
+        shipping: null,
       });
 
       sut.cancel(later);

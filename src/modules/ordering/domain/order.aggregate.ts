@@ -1,8 +1,10 @@
 import { AggregateRoot } from '../../../shared/kernel/aggregate-root';
+import { PostalAddress } from '../../../shared/kernel/postal-address.value-object';
 import { Money } from '../../../shared/kernel/money';
 import { FieldError, ValidationError } from '../../../shared/kernel/validation.error';
 import { OrderCancelled } from '../application/events/order-cancelled.integration-event';
 import { OrderNotCancellableError } from './order-not-cancellable.error';
+import { OrderNotShippableError } from './order-not-shippable.error';
 import { OrderPlaced } from '../application/events/order-placed.integration-event';
 import { OrderStatus } from './order-status';
 import { OrderingLimits } from './ordering-limits';
@@ -21,6 +23,14 @@ export interface OrderLine {
   readonly lineTotal: Money;
 }
 
+/** The parcel an order left with, and when it arrived. */
+export interface OrderShipping {
+  readonly carrier: string;
+  readonly trackingNumber: string;
+  readonly shippedAt: Date;
+  readonly deliveredAt: Date | null;
+}
+
 export interface OrderProps {
   readonly id: string;
   readonly userId: string;
@@ -32,8 +42,12 @@ export interface OrderProps {
   readonly paidAmount: Money;
   readonly pointsEarned: number;
   readonly userCouponId: string | null;
+  /** The order's own copy of where it goes; null for orders from before addresses, or once the member is erased. */
+  readonly shippingAddress: PostalAddress | null;
   readonly createdAt: Date;
   readonly cancelledAt: Date | null;
+  /** Set when shipped (SHIPPED, DELIVERED and later). */
+  readonly shipping: OrderShipping | null;
 }
 
 /**
@@ -82,6 +96,7 @@ export class Order extends AggregateRoot {
     discount: Money;
     pointsToUse: number;
     userCouponId: string | null;
+    shippingAddress: PostalAddress;
     now: Date;
   }): Order {
     Order.validateItems(input.lines);
@@ -112,8 +127,10 @@ export class Order extends AggregateRoot {
       paidAmount,
       pointsEarned: paidAmount.percent(OrderingLimits.pointsEarnedPercent).won,
       userCouponId: input.userCouponId,
+      shippingAddress: input.shippingAddress,
       createdAt: input.now,
       cancelledAt: null,
+      shipping: null,
     });
     order.record(
       new OrderPlaced(
@@ -162,6 +179,32 @@ export class Order extends AggregateRoot {
     );
   }
 
+  /** PAID → SHIPPED with the parcel; from any other state SHIPMENT_NOT_SHIPPABLE (a cancelled order never ships). */
+  ship(parcel: { carrier: string; trackingNumber: string }, now: Date): void {
+    if (this.props.status !== 'PAID')
+      throw new OrderNotShippableError(this.id, this.props.status, 'shipped');
+    this.props = {
+      ...this.props,
+      status: 'SHIPPED',
+      shipping: { ...parcel, shippedAt: now, deliveredAt: null },
+    };
+  }
+
+  /** SHIPPED → DELIVERED; from any other state SHIPMENT_NOT_SHIPPABLE. */
+  deliver(now: Date): void {
+    if (this.props.status !== 'SHIPPED' || !this.props.shipping)
+      throw new OrderNotShippableError(this.id, this.props.status, 'delivered');
+    this.props = {
+      ...this.props,
+      status: 'DELIVERED',
+      shipping: { ...this.props.shipping, deliveredAt: now },
+    };
+  }
+
+  get shipping(): OrderShipping | null {
+    return this.props.shipping;
+  }
+
   get id(): string {
     return this.props.id;
   }
@@ -200,6 +243,10 @@ export class Order extends AggregateRoot {
 
   get userCouponId(): string | null {
     return this.props.userCouponId;
+  }
+
+  get shippingAddress(): PostalAddress | null {
+    return this.props.shippingAddress;
   }
 
   get createdAt(): Date {

@@ -1,6 +1,6 @@
 import { FieldCipher } from '../../../../platform/crypto/field-cipher';
 import { MemberAddress } from '../../domain/member-address.entity';
-import { PostalAddress } from '../../domain/postal-address.value-object';
+import { PostalAddress } from '../../../../shared/kernel/postal-address.value-object';
 import { AddressView } from '../../application/queries/list-addresses/address.view';
 
 export const ADDRESS_TABLE = 'member_addresses';

@@ -6,6 +6,14 @@ import { OutboxSubscriptions } from '../../../../platform/outbox/outbox-subscrip
 import { OutboxConsumer } from '../../../../platform/outbox/outbox-consumer';
 import { OutboxJob } from '../../../../platform/queue/outbox-job';
 import { QUEUES } from '../../../../platform/queue/queue-names';
+import {
+  ShipmentDelivered,
+  ShipmentDeliveredPayload,
+} from '../../../fulfillment/application/events/shipment-delivered.integration-event';
+import {
+  ShipmentShipped,
+  ShipmentShippedPayload,
+} from '../../../fulfillment/application/events/shipment-shipped.integration-event';
 import { SendEmailCommand } from '../../application/commands/send-email/send-email.command';
 import { EmailTemplates, MemberEmailTemplates } from '../../application/services/email-templates';
 import type { EmailChangeRequestedPayload } from '../../../identity/application/events/email-change-requested.integration-event';
@@ -56,6 +64,14 @@ export class NotificationsProcessor implements OnModuleInit {
     this.subscriptions.subscribe(OrderCancelled.TYPE, {
       queue: QUEUES.notifications,
       job: 'order-cancellation-email',
+    });
+    this.subscriptions.subscribe(ShipmentShipped.TYPE, {
+      queue: QUEUES.notifications,
+      job: 'shipment-shipped-email',
+    });
+    this.subscriptions.subscribe(ShipmentDelivered.TYPE, {
+      queue: QUEUES.notifications,
+      job: 'shipment-delivered-email',
     });
   }
 
@@ -126,6 +142,26 @@ export class NotificationsProcessor implements OnModuleInit {
       const contact = await this.recipient(payload.userId);
       await this.commands.execute(
         new SendEmailCommand(EmailTemplates.orderCancellation({ eventId, ...contact, ...payload })),
+      );
+    });
+  }
+
+  @Process({ name: 'shipment-shipped-email', concurrency: 5 })
+  shipmentShipped(job: Job<OutboxJob<ShipmentShippedPayload>>): Promise<unknown> {
+    return this.outbox.consume(job, async ({ eventId, payload }) => {
+      const contact = await this.recipient(payload.userId);
+      await this.commands.execute(
+        new SendEmailCommand(EmailTemplates.shipmentShipped({ eventId, ...contact, ...payload })),
+      );
+    });
+  }
+
+  @Process({ name: 'shipment-delivered-email', concurrency: 5 })
+  shipmentDelivered(job: Job<OutboxJob<ShipmentDeliveredPayload>>): Promise<unknown> {
+    return this.outbox.consume(job, async ({ eventId, payload }) => {
+      const contact = await this.recipient(payload.userId);
+      await this.commands.execute(
+        new SendEmailCommand(EmailTemplates.shipmentDelivered({ eventId, ...contact, ...payload })),
       );
     });
   }

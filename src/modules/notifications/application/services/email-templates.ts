@@ -44,6 +44,35 @@ export const EmailTemplates = {
       idempotencyKey: input.eventId,
     };
   },
+  shipmentShipped(input: {
+    eventId: string;
+    email: string;
+    name: string;
+    orderId: string;
+    carrier: string;
+    trackingNumber: string;
+  }): OutgoingEmail {
+    return {
+      to: input.email,
+      subject: `Order ${input.orderId} shipped`,
+      text: `Hello ${input.name},\n\nyour order ${input.orderId} is on its way with ${input.carrier}, tracking number ${input.trackingNumber}.\n\n— hexashop`,
+      idempotencyKey: input.eventId,
+    };
+  },
+
+  shipmentDelivered(input: {
+    eventId: string;
+    email: string;
+    name: string;
+    orderId: string;
+  }): OutgoingEmail {
+    return {
+      to: input.email,
+      subject: `Order ${input.orderId} delivered`,
+      text: `Hello ${input.name},\n\nyour order ${input.orderId} was delivered. You may return it within the return window, and review what you bought.\n\n— hexashop`,
+      idempotencyKey: input.eventId,
+    };
+  },
 };
 
 /** The member e-mails of issue "Members": tokens travel only in these messages. */

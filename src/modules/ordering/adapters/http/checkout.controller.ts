@@ -7,7 +7,7 @@ import { ApiProblems } from '../../../../platform/http/api-problems.decorator';
 import { Idempotent } from '../../../../platform/idempotency/idempotent.decorator';
 import { CheckoutCartCommand } from '../../application/commands/checkout-cart/checkout-cart.command';
 import { OrderMetrics } from './order.metrics';
-import { PaymentOptionsRequest } from './payment-options.request';
+import { CheckoutRequest, deliveryOf } from './checkout.request';
 import { OrderResponse } from './order.response';
 import { PLACEMENT_CONFLICTS } from './orders.controller';
 
@@ -28,13 +28,18 @@ export class CheckoutController {
       "Places an order of the cart's available lines exactly like `POST /orders` (coupon, points, wallet, stock in one transaction) and empties the cart in the same transaction. Requires an Idempotency-Key.",
   })
   @ApiCreatedResponse({ type: OrderResponse })
-  @ApiProblems(400, 401, { status: 409, codes: PLACEMENT_CONFLICTS }, 413, 422, 429, 503)
+  @ApiProblems(400, 401, 404, { status: 409, codes: PLACEMENT_CONFLICTS }, 413, 422, 429, 503)
   async checkout(
     @CurrentUser() user: AuthenticatedUser,
-    @Body() body: PaymentOptionsRequest,
+    @Body() body: CheckoutRequest,
   ): Promise<OrderResponse> {
     const order = await this.commands.execute(
-      new CheckoutCartCommand(user.id, body.userCouponId?.toLowerCase(), body.pointsToUse),
+      new CheckoutCartCommand(
+        user.id,
+        deliveryOf(body),
+        body.userCouponId?.toLowerCase(),
+        body.pointsToUse,
+      ),
     );
     this.metrics.placed('checkout');
     return order;

@@ -19,6 +19,7 @@ import { PlaceOrderCommand } from '../../application/commands/place-order/place-
 import { GetOrderQuery } from '../../application/queries/get-order/get-order.query';
 import { ListOrdersQuery } from '../../application/queries/list-orders/list-orders.query';
 import { OrderMetrics } from './order.metrics';
+import { deliveryOf } from './checkout.request';
 import { PlaceOrderRequest } from './place-order.request';
 import { CancelOrderResponse } from './cancel-order.response';
 import { OrderPageResponse } from './order-page.response';
@@ -61,6 +62,7 @@ export class OrdersController {
     const order = await this.commands.execute(
       new PlaceOrderCommand(
         user.id,
+        deliveryOf(body),
         body.items.map((item) => ({
           productId: item.productId.toLowerCase(),
           quantity: item.quantity,

@@ -3,9 +3,9 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, ValidateNested } from 'class-validator';
 import { OrderingLimits } from '../../domain/ordering-limits';
 import { OrderItemRequest } from './order-item.request';
-import { PaymentOptionsRequest } from './payment-options.request';
+import { CheckoutRequest } from './checkout.request';
 
-export class PlaceOrderRequest extends PaymentOptionsRequest {
+export class PlaceOrderRequest extends CheckoutRequest {
   @ApiProperty({
     type: [OrderItemRequest],
     minItems: OrderingLimits.lines.min,

@@ -1,30 +1,56 @@
 import { Injectable } from '@nestjs/common';
+import { FieldCipher } from '../../../../platform/crypto/field-cipher';
+import { MemberKeyVault } from '../../../../platform/crypto/member-key-vault';
 import { ReadDatabase } from '../../../../platform/database/read-database';
 import { OrderReadModel, SalesCount } from '../../application/ports/order.read-model.port';
 import { OrderView, OwnedOrderView } from '../../application/queries/get-order/order.view';
 import { toOrderView } from '../../application/queries/get-order/order-view.mapper';
-import { OrderLineRow, OrderRow, toOrder } from './order.rows';
+import {
+  OrderLineRow,
+  OrderWithAddressRow,
+  shippingAddressOf,
+  shippingAddressSql,
+  toOrder,
+} from './order.rows';
 
-/** Orders on a replica; the platform sends the acting user to the primary right after their writes. */
+/**
+ * Orders on a replica; the platform sends the acting user to the primary
+ * right after their writes. The address copy is opened with the owner's
+ * secret, joined from the vault in the same query.
+ */
 @Injectable()
 export class TypeOrmOrderReadModel extends OrderReadModel {
-  constructor(private readonly database: ReadDatabase) {
+  private readonly address: { columns: string; joins: string };
+
+  constructor(
+    private readonly database: ReadDatabase,
+    private readonly cipher: FieldCipher,
+    vault: MemberKeyVault,
+  ) {
     super();
+    this.address = shippingAddressSql(vault.keysTable);
   }
 
   async order(id: string): Promise<OwnedOrderView | null> {
-    const [row] = await this.database.query<OrderRow>('SELECT * FROM orders WHERE id = ?', [id]);
+    const [row] = await this.database.query<OrderWithAddressRow>(
+      `SELECT o.*, ${this.address.columns} FROM orders o ${this.address.joins} WHERE o.id = ?`,
+      [id],
+    );
     if (!row) return null;
     const lines = await this.database.query<OrderLineRow>(
       'SELECT * FROM order_lines WHERE order_id = ? ORDER BY product_id',
       [id],
     );
-    return { userId: row.user_id, order: toOrderView(toOrder(row, lines)) };
+    return {
+      userId: row.user_id,
+      order: toOrderView(toOrder(row, lines, shippingAddressOf(this.cipher, row))),
+    };
   }
 
   async orders(userId: string, limit: number, afterId?: string): Promise<OrderView[]> {
-    const rows = await this.database.query<OrderRow>(
-      `SELECT * FROM orders WHERE user_id = ? ${afterId ? 'AND id < ?' : ''} ORDER BY id DESC LIMIT ?`,
+    const rows = await this.database.query<OrderWithAddressRow>(
+      `SELECT o.*, ${this.address.columns} FROM orders o ${this.address.joins}
+        WHERE o.user_id = ? ${afterId ? 'AND o.id < ?' : ''} ORDER BY o.id DESC LIMIT ?`,
       afterId ? [userId, afterId, limit] : [userId, limit],
     );
     if (rows.length === 0) return [];
@@ -35,7 +61,9 @@ export class TypeOrmOrderReadModel extends OrderReadModel {
     const byOrder = new Map<string, OrderLineRow[]>();
     for (const line of lines)
       byOrder.set(line.order_id, [...(byOrder.get(line.order_id) ?? []), line]);
-    return rows.map((row) => toOrderView(toOrder(row, byOrder.get(row.id) ?? [])));
+    return rows.map((row) =>
+      toOrderView(toOrder(row, byOrder.get(row.id) ?? [], shippingAddressOf(this.cipher, row))),
+    );
   }
 
   async bestSellers(from: Date, limit: number): Promise<SalesCount[]> {

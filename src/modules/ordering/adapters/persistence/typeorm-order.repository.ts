@@ -1,13 +1,30 @@
 import { Injectable } from '@nestjs/common';
+import { FieldCipher } from '../../../../platform/crypto/field-cipher';
+import { MemberKeyVault } from '../../../../platform/crypto/member-key-vault';
 import { TransactionContext } from '../../../../platform/database/transaction-context';
 import { OrderRepository } from '../../application/ports/order.repository.port';
 import { Order } from '../../domain/order.aggregate';
-import { OrderRow, OrderLineRow, toOrder } from './order.rows';
+import {
+  OrderLineRow,
+  OrderRow,
+  OrderWithAddressRow,
+  shippingAddressOf,
+  shippingAddressSql,
+  toOrder,
+} from './order.rows';
+import { OrderShippingAddressPersistenceMapper } from './order-shipping-address.persistence-mapper';
 
-/** Orders in SQL on the primary: one INSERT for the order and one for all its lines. */
+/**
+ * Orders in SQL on the primary: one INSERT for the order, one for all its
+ * lines and one for its sealed address copy.
+ */
 @Injectable()
 export class TypeOrmOrderRepository extends OrderRepository {
-  constructor(private readonly transaction: TransactionContext) {
+  constructor(
+    private readonly transaction: TransactionContext,
+    private readonly vault: MemberKeyVault,
+    private readonly cipher: FieldCipher,
+  ) {
     super();
   }
 
@@ -43,6 +60,25 @@ export class TypeOrmOrderRepository extends OrderRepository {
     );
   }
 
+  async addShippingAddress(order: Order): Promise<void> {
+    if (!order.shippingAddress) return;
+    const secret = await this.vault.ensure(order.userId, order.createdAt);
+    // Only an erased member has no secret, and an erased member cannot log in to order.
+    if (!secret) throw new Error(`no member key for user ${order.userId}`);
+    const sealed = OrderShippingAddressPersistenceMapper.sealed(
+      this.cipher,
+      secret,
+      order.id,
+      order.shippingAddress,
+    );
+    await this.transaction
+      .manager()
+      .query(
+        'INSERT INTO order_shipping_addresses (order_id, recipient, phone, postal_code, line1, line2) VALUES (?, ?, ?, ?, ?, ?)',
+        [order.id, sealed.recipient, sealed.phone, sealed.postal_code, sealed.line1, sealed.line2],
+      );
+  }
+
   async findForUpdate(id: string): Promise<Order | null> {
     const manager = this.transaction.manager();
     const [row] = (await manager.query('SELECT * FROM orders WHERE id = ? FOR UPDATE', [
@@ -53,16 +89,28 @@ export class TypeOrmOrderRepository extends OrderRepository {
       'SELECT * FROM order_lines WHERE order_id = ? ORDER BY product_id',
       [id],
     )) as OrderLineRow[];
-    return toOrder(row, lines);
+    // A plain read: the address copy never changes, and the vault row must not be locked.
+    const address = shippingAddressSql(this.vault.keysTable);
+    const [copy] = (await manager.query(
+      `SELECT o.id, ${address.columns} FROM orders o ${address.joins} WHERE o.id = ?`,
+      [id],
+    )) as OrderWithAddressRow[];
+    return toOrder(row, lines, copy ? shippingAddressOf(this.cipher, copy) : null);
   }
 
   async saveStatus(order: Order): Promise<void> {
-    await this.transaction
-      .manager()
-      .query('UPDATE orders SET status = ?, cancelled_at = ? WHERE id = ?', [
+    await this.transaction.manager().query(
+      `UPDATE orders SET status = ?, cancelled_at = ?, carrier = ?, tracking_number = ?, shipped_at = ?, delivered_at = ?
+          WHERE id = ?`,
+      [
         order.status,
         order.cancelledAt,
+        order.shipping?.carrier ?? null,
+        order.shipping?.trackingNumber ?? null,
+        order.shipping?.shippedAt ?? null,
+        order.shipping?.deliveredAt ?? null,
         order.id,
-      ]);
+      ],
+    );
   }
 }

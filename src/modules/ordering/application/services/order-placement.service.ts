@@ -2,6 +2,7 @@ import { Clock } from '../../../../shared/kernel/clock.port';
 import { EventOutbox } from '../../../../shared/kernel/event-outbox.port';
 import { Money } from '../../../../shared/kernel/money';
 import { IdGenerator } from '../../../../shared/kernel/id-generator.port';
+import { PostalAddress } from '../../../../shared/kernel/postal-address.value-object';
 import { CouponRedemptions } from '../../../coupons/application/ports/coupon-redemptions.port';
 import { ProductStock } from '../../../catalog/application/ports/product-stock.port';
 import { WalletPayments } from '../../../wallet/application/ports/wallet-payments.port';
@@ -15,6 +16,8 @@ export interface PlacementRequest {
   readonly items: readonly OrderItem[];
   readonly userCouponId?: string;
   readonly pointsToUse?: number;
+  /** Resolved before the transaction (ShippingAddressResolver); the order keeps its own copy. */
+  readonly shippingAddress: PostalAddress;
 }
 
 /**
@@ -66,6 +69,7 @@ export class OrderPlacement {
       discount,
       pointsToUse: request.pointsToUse ?? 0,
       userCouponId: usedCoupon,
+      shippingAddress: request.shippingAddress,
       now,
     });
     // 3. Points and balance (locks the wallet).
@@ -77,7 +81,9 @@ export class OrderPlacement {
       pointsEarned: order.pointsEarned,
       at: now,
     });
-    // 4. Stock (locks products in id order), then the order, its lines and its events.
+    // 4. The address copy (no FK to orders: it may precede the order row in this transaction).
+    await this.orders.addShippingAddress(order);
+    // 5. Stock (locks products in id order), then the order, its lines and its events.
     await this.stock.take(request.items);
     await this.orders.add(order);
     await this.outbox.append(order.pullEvents());

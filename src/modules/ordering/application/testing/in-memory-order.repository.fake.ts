@@ -61,9 +61,20 @@ export class InMemoryOrderRepository extends OrderRepository {
     // Like an UPDATE: a row that does not exist stays absent.
     if (!row) return;
     this.rows.set(order.id, {
-      props: { ...row.props, status: order.status, cancelledAt: order.cancelledAt },
+      props: {
+        ...row.props,
+        status: order.status,
+        cancelledAt: order.cancelledAt,
+        shipping: order.shipping,
+      },
       transaction,
     });
+  }
+
+  /** The fake keeps the address in the order's props (see `add`); it only checks the transaction. */
+  addShippingAddress(): Promise<void> {
+    this.transaction('addShippingAddress');
+    return Promise.resolve();
   }
 
   private transaction(method: string): number {
@@ -86,7 +97,9 @@ function propsOf(order: Order): OrderProps {
     paidAmount: order.paidAmount,
     pointsEarned: order.pointsEarned,
     userCouponId: order.userCouponId,
+    shippingAddress: order.shippingAddress,
     createdAt: order.createdAt,
     cancelledAt: order.cancelledAt,
+    shipping: order.shipping,
   };
 }

@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import { PostalAddressInput } from '../../../domain/postal-address.value-object';
+import { PostalAddressInput } from '../../../../../shared/kernel/postal-address.value-object';
 import { AddressView } from '../../queries/list-addresses/address.view';
 
 export class UpdateAddressCommand extends Command<AddressView> {

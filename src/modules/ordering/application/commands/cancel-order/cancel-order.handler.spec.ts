@@ -1,3 +1,5 @@
+import { PostalAddress } from '../../../../../shared/kernel/postal-address.value-object';
+import { HOME } from '../../testing/in-memory-address-book.fake';
 import { NotFoundError } from '../../../../../shared/kernel/not-found.error';
 import { FixedClock } from '../../../../../shared/kernel/testing/fixed-clock.fake';
 import { ImmediateUnitOfWork } from '../../../../../shared/kernel/testing/immediate-unit-of-work.fake';
@@ -62,6 +64,7 @@ describe(CancelOrderHandler.name, () => {
         ],
         userCouponId: 'uc-1',
         pointsToUse: 1_000,
+        shippingAddress: PostalAddress.create(HOME),
       }),
     );
     orderId = placed.id;

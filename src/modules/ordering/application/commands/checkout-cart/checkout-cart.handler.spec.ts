@@ -10,9 +10,12 @@ import { InMemoryProductStock } from '../../../../catalog/application/testing/in
 import { InMemoryWalletPayments } from '../../../../wallet/application/testing/in-memory-wallet-payments';
 import { OrderPlacement } from '../../services/order-placement.service';
 import { CheckoutCartCommand } from './checkout-cart.command';
+import { InMemoryAddressBook } from '../../testing/in-memory-address-book.fake';
+import { ShippingAddressResolver } from '../../services/shipping-address-resolver.service';
 import { CheckoutCartHandler } from './checkout-cart.handler';
 
 const USER = 'user-1';
+const HOME_ID = { addressId: 'addr-1' };
 
 describe(CheckoutCartHandler.name, () => {
   let unitOfWork: ImmediateUnitOfWork;
@@ -41,7 +44,14 @@ describe(CheckoutCartHandler.name, () => {
       new SequentialIdGenerator('order'),
       new FixedClock(new Date('2025-03-10T12:00:00.000Z')),
     );
-    sut = new CheckoutCartHandler(cart, placement, unitOfWork);
+    const addresses = new InMemoryAddressBook();
+    addresses.put(USER, 'addr-1');
+    sut = new CheckoutCartHandler(
+      cart,
+      placement,
+      new ShippingAddressResolver(addresses),
+      unitOfWork,
+    );
 
     stock.seed({ id: 'p-a', name: 'Apple', price: 1_000, stock: 10 });
     stock.seed({ id: 'p-b', name: 'Bread', price: 2_500, stock: 10 });
@@ -64,7 +74,9 @@ describe(CheckoutCartHandler.name, () => {
   it('rejects an empty cart with a ValidationError on `cart`, changing nothing', async () => {
     const before = state();
 
-    const error = await sut.execute(new CheckoutCartCommand(USER)).catch((e: unknown) => e);
+    const error = await sut
+      .execute(new CheckoutCartCommand(USER, HOME_ID))
+      .catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).errors).toEqual([
@@ -80,7 +92,7 @@ describe(CheckoutCartHandler.name, () => {
       { productId: 'p-a', quantity: 3 },
     ]);
 
-    const result = await sut.execute(new CheckoutCartCommand(USER, 'uc-1', 200));
+    const result = await sut.execute(new CheckoutCartCommand(USER, HOME_ID, 'uc-1', 200));
 
     expect(result.items.map((item) => [item.productId, item.quantity, item.lineTotal])).toEqual([
       ['p-a', 3, 3_000],
@@ -100,7 +112,7 @@ describe(CheckoutCartHandler.name, () => {
   it('places the order and clears the cart in one committed transaction', async () => {
     cart.seed(USER, [{ productId: 'p-a', quantity: 1 }]);
 
-    await sut.execute(new CheckoutCartCommand(USER));
+    await sut.execute(new CheckoutCartCommand(USER, HOME_ID));
 
     expect(unitOfWork.committed).toEqual([1]);
     expect(orders.all().map((row) => row.transaction)).toEqual([1]);
@@ -114,7 +126,9 @@ describe(CheckoutCartHandler.name, () => {
     ]);
     const before = state();
 
-    await expect(sut.execute(new CheckoutCartCommand(USER, 'uc-1', 100))).rejects.toMatchObject({
+    await expect(
+      sut.execute(new CheckoutCartCommand(USER, HOME_ID, 'uc-1', 100)),
+    ).rejects.toMatchObject({
       code: 'INSUFFICIENT_STOCK',
     });
 
@@ -127,7 +141,7 @@ describe(CheckoutCartHandler.name, () => {
     cart.seed(USER, [{ productId: 'p-a', quantity: 1 }]);
     cart.seed('user-2', [{ productId: 'p-b', quantity: 1 }]);
 
-    await sut.execute(new CheckoutCartCommand(USER));
+    await sut.execute(new CheckoutCartCommand(USER, HOME_ID));
 
     expect(cart.linesOf('user-2')).toEqual([{ productId: 'p-b', quantity: 1 }]);
   });

@@ -3,6 +3,7 @@ import { UnitOfWork } from '../../../../../shared/kernel/unit-of-work.port';
 import { ValidationError } from '../../../../../shared/kernel/validation.error';
 import { CartContents } from '../../../../cart/application/ports/cart-contents.port';
 import { OrderView } from '../../queries/get-order/order.view';
+import { ShippingAddressResolver } from '../../services/shipping-address-resolver.service';
 import { OrderPlacement } from '../../services/order-placement.service';
 import { CheckoutCartCommand } from './checkout-cart.command';
 
@@ -12,10 +13,12 @@ export class CheckoutCartHandler implements ICommandHandler<CheckoutCartCommand,
   constructor(
     private readonly cart: CartContents,
     private readonly placement: OrderPlacement,
+    private readonly addresses: ShippingAddressResolver,
     private readonly unitOfWork: UnitOfWork,
   ) {}
 
-  execute(command: CheckoutCartCommand): Promise<OrderView> {
+  async execute(command: CheckoutCartCommand): Promise<OrderView> {
+    const shippingAddress = await this.addresses.resolve(command.userId, command.delivery);
     return this.unitOfWork.run(async () => {
       // Locks the cart rows first: a concurrent cart change waits for this checkout.
       const lines = await this.cart.linesForCheckout(command.userId);
@@ -26,6 +29,7 @@ export class CheckoutCartHandler implements ICommandHandler<CheckoutCartCommand,
         items: lines,
         userCouponId: command.userCouponId,
         pointsToUse: command.pointsToUse,
+        shippingAddress,
       });
       await this.cart.clear(command.userId);
       return order;

@@ -10,10 +10,14 @@ import { InMemoryProductStock } from '../../../../catalog/application/testing/in
 import { InMemoryWalletPayments } from '../../../../wallet/application/testing/in-memory-wallet-payments';
 import { OrderPlacement } from '../../services/order-placement.service';
 import { PlaceOrderCommand } from './place-order.command';
+import { HOME, InMemoryAddressBook } from '../../testing/in-memory-address-book.fake';
+import { NotFoundError } from '../../../../../shared/kernel/not-found.error';
+import { ShippingAddressResolver } from '../../services/shipping-address-resolver.service';
 import { PlaceOrderHandler } from './place-order.handler';
 
 const NOW = new Date('2025-03-10T12:00:00.000Z');
 const USER = 'user-1';
+const HOME_ID = { addressId: 'addr-1' };
 
 describe(PlaceOrderHandler.name, () => {
   let unitOfWork: ImmediateUnitOfWork;
@@ -22,6 +26,7 @@ describe(PlaceOrderHandler.name, () => {
   let coupons: InMemoryCouponRedemptions;
   let orders: InMemoryOrderRepository;
   let outbox: RecordingEventOutbox;
+  let addresses: InMemoryAddressBook;
   let sut: PlaceOrderHandler;
 
   beforeEach(() => {
@@ -40,7 +45,9 @@ describe(PlaceOrderHandler.name, () => {
       new SequentialIdGenerator('order'),
       new FixedClock(NOW),
     );
-    sut = new PlaceOrderHandler(placement, unitOfWork);
+    addresses = new InMemoryAddressBook();
+    addresses.put(USER, 'addr-1');
+    sut = new PlaceOrderHandler(placement, new ShippingAddressResolver(addresses), unitOfWork);
 
     stock.seed({ id: 'p-1', name: 'Mug', price: 12_000, stock: 5 });
     stock.seed({ id: 'p-2', name: 'Tea', price: 3_500, stock: 10 });
@@ -69,7 +76,9 @@ describe(PlaceOrderHandler.name, () => {
   ];
 
   it('takes stock, uses the coupon and points, pays, stores the order and appends OrderPlaced', async () => {
-    const result = await sut.execute(new PlaceOrderCommand(USER, basket, 'uc-fixed', 1_000));
+    const result = await sut.execute(
+      new PlaceOrderCommand(USER, HOME_ID, basket, 'uc-fixed', 1_000),
+    );
 
     expect(result).toEqual({
       id: 'order-1',
@@ -84,8 +93,10 @@ describe(PlaceOrderHandler.name, () => {
       paidAmount: 28_500,
       pointsEarned: 285,
       userCouponId: 'uc-fixed',
+      shippingAddress: HOME,
       createdAt: NOW.toISOString(),
       cancelledAt: null,
+      fulfillment: { status: 'READY' },
     });
     expect(stock.stockOf('p-1')).toBe(3);
     expect(stock.stockOf('p-2')).toBe(7);
@@ -111,7 +122,7 @@ describe(PlaceOrderHandler.name, () => {
   });
 
   it('does all of it in one committed transaction', async () => {
-    await sut.execute(new PlaceOrderCommand(USER, basket, 'uc-fixed', 1_000));
+    await sut.execute(new PlaceOrderCommand(USER, HOME_ID, basket, 'uc-fixed', 1_000));
 
     expect(unitOfWork.committed).toEqual([1]);
     expect(unitOfWork.rolledBack).toEqual([]);
@@ -127,7 +138,7 @@ describe(PlaceOrderHandler.name, () => {
   it('charges the current price of each product', async () => {
     stock.reprice('p-2', 4_000);
 
-    const result = await sut.execute(new PlaceOrderCommand(USER, basket));
+    const result = await sut.execute(new PlaceOrderCommand(USER, HOME_ID, basket));
 
     expect(result.subtotal).toBe(24_000 + 12_000);
     expect(result.paidAmount).toBe(36_000);
@@ -142,6 +153,7 @@ describe(PlaceOrderHandler.name, () => {
         sut.execute(
           new PlaceOrderCommand(
             USER,
+            HOME_ID,
             [
               { productId: 'p-1', quantity: 2 },
               { productId: 'p-2', quantity: 11 },
@@ -162,7 +174,7 @@ describe(PlaceOrderHandler.name, () => {
 
       await expect(
         sut.execute(
-          new PlaceOrderCommand(USER, [
+          new PlaceOrderCommand(USER, HOME_ID, [
             { productId: 'p-1', quantity: 1 },
             { productId: 'p-3', quantity: 1 },
           ]),
@@ -176,7 +188,7 @@ describe(PlaceOrderHandler.name, () => {
       const before = state();
 
       await expect(
-        sut.execute(new PlaceOrderCommand(USER, [{ productId: 'p-404', quantity: 1 }])),
+        sut.execute(new PlaceOrderCommand(USER, HOME_ID, [{ productId: 'p-404', quantity: 1 }])),
       ).rejects.toMatchObject({ code: 'PRODUCT_UNAVAILABLE' });
 
       expect(state()).toEqual(before);
@@ -187,7 +199,7 @@ describe(PlaceOrderHandler.name, () => {
       const before = state();
 
       await expect(
-        sut.execute(new PlaceOrderCommand(USER, basket, 'uc-fixed', 1_000)),
+        sut.execute(new PlaceOrderCommand(USER, HOME_ID, basket, 'uc-fixed', 1_000)),
       ).rejects.toMatchObject({ code: 'INSUFFICIENT_BALANCE' });
 
       expect(state()).toEqual(before);
@@ -199,7 +211,7 @@ describe(PlaceOrderHandler.name, () => {
       const before = state();
 
       await expect(
-        sut.execute(new PlaceOrderCommand(USER, basket, 'uc-fixed', 2_001)),
+        sut.execute(new PlaceOrderCommand(USER, HOME_ID, basket, 'uc-fixed', 2_001)),
       ).rejects.toMatchObject({ code: 'INSUFFICIENT_POINTS' });
 
       expect(state()).toEqual(before);
@@ -216,7 +228,7 @@ describe(PlaceOrderHandler.name, () => {
       const before = state();
 
       await expect(
-        sut.execute(new PlaceOrderCommand(USER, basket, 'uc-bad', 1_000)),
+        sut.execute(new PlaceOrderCommand(USER, HOME_ID, basket, 'uc-bad', 1_000)),
       ).rejects.toMatchObject({ code: 'COUPON_NOT_USABLE' });
 
       expect(state()).toEqual(before);
@@ -227,10 +239,21 @@ describe(PlaceOrderHandler.name, () => {
       const before = state();
 
       await expect(
-        sut.execute(new PlaceOrderCommand(USER, basket, 'uc-404')),
+        sut.execute(new PlaceOrderCommand(USER, HOME_ID, basket, 'uc-404')),
       ).rejects.toMatchObject({ code: 'COUPON_NOT_USABLE' });
 
       expect(state()).toEqual(before);
+    });
+
+    it('NOT_FOUND for an address of another member, before any port is called', async () => {
+      addresses.put('user-2', 'addr-2');
+      const before = state();
+      await expect(
+        sut.execute(new PlaceOrderCommand(USER, { addressId: 'addr-2' }, basket)),
+      ).rejects.toBeInstanceOf(NotFoundError);
+      expect(state()).toEqual(before);
+      expect(unitOfWork.committed).toEqual([]);
+      expect(unitOfWork.rolledBack).toEqual([]);
     });
 
     it('an outbox that throws', async () => {
@@ -238,7 +261,7 @@ describe(PlaceOrderHandler.name, () => {
       const before = state();
 
       await expect(
-        sut.execute(new PlaceOrderCommand(USER, basket, 'uc-fixed', 1_000)),
+        sut.execute(new PlaceOrderCommand(USER, HOME_ID, basket, 'uc-fixed', 1_000)),
       ).rejects.toThrow('outbox down');
 
       expect(state()).toEqual(before);
@@ -250,7 +273,7 @@ describe(PlaceOrderHandler.name, () => {
       const before = state();
 
       const error = await sut
-        .execute(new PlaceOrderCommand(USER, basket, 'uc-fixed', 29_501))
+        .execute(new PlaceOrderCommand(USER, HOME_ID, basket, 'uc-fixed', 29_501))
         .catch((e: unknown) => e);
 
       expect(error).toBeInstanceOf(ValidationError);
@@ -262,7 +285,7 @@ describe(PlaceOrderHandler.name, () => {
       const before = state();
 
       await expect(
-        sut.execute(new PlaceOrderCommand(USER, [{ productId: 'p-1', quantity: 0 }])),
+        sut.execute(new PlaceOrderCommand(USER, HOME_ID, [{ productId: 'p-1', quantity: 0 }])),
       ).rejects.toBeInstanceOf(ValidationError);
 
       expect(stock.calls).toEqual([]);
@@ -273,7 +296,9 @@ describe(PlaceOrderHandler.name, () => {
   it('accepts pointsToUse equal to what is left to pay: nothing is paid from the balance', async () => {
     wallet.seed(USER, { balance: 0, points: 40_000 });
 
-    const result = await sut.execute(new PlaceOrderCommand(USER, basket, 'uc-fixed', 29_500));
+    const result = await sut.execute(
+      new PlaceOrderCommand(USER, HOME_ID, basket, 'uc-fixed', 29_500),
+    );
 
     expect(result.paidAmount).toBe(0);
     expect(result.pointsEarned).toBe(0);
@@ -285,7 +310,7 @@ describe(PlaceOrderHandler.name, () => {
     it('below minOrderAmount: no discount, the coupon stays AVAILABLE and is not linked', async () => {
       coupons.seed({ id: 'uc-min', userId: USER, discountValue: 5_000, minOrderAmount: 34_501 });
 
-      const result = await sut.execute(new PlaceOrderCommand(USER, basket, 'uc-min'));
+      const result = await sut.execute(new PlaceOrderCommand(USER, HOME_ID, basket, 'uc-min'));
 
       expect(result.discount).toBe(0);
       expect(result.paidAmount).toBe(34_500);
@@ -296,7 +321,7 @@ describe(PlaceOrderHandler.name, () => {
     it('at exactly minOrderAmount the coupon applies', async () => {
       coupons.seed({ id: 'uc-min', userId: USER, discountValue: 5_000, minOrderAmount: 34_500 });
 
-      const result = await sut.execute(new PlaceOrderCommand(USER, basket, 'uc-min'));
+      const result = await sut.execute(new PlaceOrderCommand(USER, HOME_ID, basket, 'uc-min'));
 
       expect(result.discount).toBe(5_000);
       expect(coupons.couponOf('uc-min').status).toBe('USED');
@@ -307,7 +332,7 @@ describe(PlaceOrderHandler.name, () => {
 
       // 2 x 1,999 = 3,998; 15% = 599.7
       const result = await sut.execute(
-        new PlaceOrderCommand(USER, [{ productId: 'p-4', quantity: 2 }], 'uc-pct'),
+        new PlaceOrderCommand(USER, HOME_ID, [{ productId: 'p-4', quantity: 2 }], 'uc-pct'),
       );
 
       expect(result.discount).toBe(599);
@@ -325,7 +350,7 @@ describe(PlaceOrderHandler.name, () => {
         maxDiscount: 10_000,
       });
 
-      const result = await sut.execute(new PlaceOrderCommand(USER, basket, 'uc-pct'));
+      const result = await sut.execute(new PlaceOrderCommand(USER, HOME_ID, basket, 'uc-pct'));
 
       expect(result.discount).toBe(10_000);
       expect(result.paidAmount).toBe(24_500);
@@ -334,7 +359,7 @@ describe(PlaceOrderHandler.name, () => {
     it('a FIXED coupon worth more than the order makes it free', async () => {
       coupons.seed({ id: 'uc-big', userId: USER, discountValue: 50_000 });
 
-      const result = await sut.execute(new PlaceOrderCommand(USER, basket, 'uc-big'));
+      const result = await sut.execute(new PlaceOrderCommand(USER, HOME_ID, basket, 'uc-big'));
 
       expect(result.discount).toBe(34_500);
       expect(result.paidAmount).toBe(0);

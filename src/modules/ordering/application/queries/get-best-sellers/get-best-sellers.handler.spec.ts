@@ -30,8 +30,10 @@ function paidOrder(
     paidAmount: 0,
     pointsEarned: 0,
     userCouponId: null,
+    shippingAddress: null,
     createdAt,
     cancelledAt: null,
+    fulfillment: { status: 'READY' },
   };
 }
 

@@ -16,8 +16,16 @@ const ORDER: OrderView = {
   paidAmount: 12_000,
   pointsEarned: 120,
   userCouponId: null,
+  shippingAddress: {
+    recipient: 'Jane Doe',
+    phone: '+821012345678',
+    postalCode: '04524',
+    line1: '110 Sejong-daero',
+    line2: null,
+  },
   createdAt: '2025-03-10T12:00:00.000Z',
   cancelledAt: null,
+  fulfillment: { status: 'READY' },
 };
 
 describe(GetOrderHandler.name, () => {

@@ -19,9 +19,10 @@ export class GetOrderHandler implements IQueryHandler<GetOrderQuery, OrderView> 
 
   async execute(query: GetOrderQuery): Promise<OrderView> {
     const found = await this.orders.order(query.orderId);
-    if (!found || (found.userId !== query.callerId && !query.callerIsAdmin))
+    const isOwner = found?.userId === query.callerId;
+    if (!found || (!isOwner && !query.callerIsAdmin))
       throw new NotFoundError('Order', query.orderId);
-    if (found.userId !== query.callerId)
+    if (!isOwner)
       await this.audit.recordAccess({
         actor: { userId: query.callerId, role: 'ADMIN' },
         action: 'admin.order.read',

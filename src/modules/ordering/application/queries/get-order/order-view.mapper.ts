@@ -1,5 +1,24 @@
 import { Order } from '../../../domain/order.aggregate';
-import { OrderView } from './order.view';
+import { PostalAddress } from '../../../../../shared/kernel/postal-address.value-object';
+import { FulfillmentView, OrderView, ShippingAddressView } from './order.view';
+
+function fulfillmentOf(order: Order): FulfillmentView | null {
+  if (order.status === 'CANCELLED') return null;
+  const shipping = order.shipping;
+  if (!shipping) return { status: 'READY' };
+  return {
+    status: shipping.deliveredAt ? 'DELIVERED' : 'SHIPPED',
+    carrier: shipping.carrier,
+    trackingNumber: shipping.trackingNumber,
+    shippedAt: shipping.shippedAt.toISOString(),
+    ...(shipping.deliveredAt && { deliveredAt: shipping.deliveredAt.toISOString() }),
+  };
+}
+
+function toShippingAddressView(address: PostalAddress): ShippingAddressView {
+  const { recipient, phone, postalCode, line1, line2 } = address;
+  return { recipient, phone, postalCode, line1, line2 };
+}
 
 export function toOrderView(order: Order): OrderView {
   return {
@@ -18,7 +37,9 @@ export function toOrderView(order: Order): OrderView {
     paidAmount: order.paidAmount.won,
     pointsEarned: order.pointsEarned,
     userCouponId: order.userCouponId,
+    shippingAddress: order.shippingAddress && toShippingAddressView(order.shippingAddress),
     createdAt: order.createdAt.toISOString(),
     cancelledAt: order.cancelledAt ? order.cancelledAt.toISOString() : null,
+    fulfillment: fulfillmentOf(order),
   };
 }

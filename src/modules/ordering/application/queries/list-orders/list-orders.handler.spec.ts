@@ -20,8 +20,10 @@ function view(n: number): OrderView {
     paidAmount: n * 1_000,
     pointsEarned: n * 10,
     userCouponId: null,
+    shippingAddress: null,
     createdAt: new Date(Date.UTC(2025, 2, n)).toISOString(),
     cancelledAt: null,
+    fulfillment: { status: 'READY' },
   };
 }
 

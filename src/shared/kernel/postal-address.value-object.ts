@@ -1,4 +1,4 @@
-import { ValidationError } from '../../../shared/kernel/validation.error';
+import { ValidationError } from './validation.error';
 import { PhoneNumber } from './phone-number.value-object';
 
 const POSTAL_CODE = /^[A-Za-z0-9](?:[A-Za-z0-9 -]{1,8})[A-Za-z0-9]$/;

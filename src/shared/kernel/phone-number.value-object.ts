@@ -1,4 +1,4 @@
-import { ValidationError } from '../../../shared/kernel/validation.error';
+import { ValidationError } from './validation.error';
 
 const E164 = /^\+[1-9]\d{1,14}$/;
 

@@ -1,0 +1,48 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+
+/**
+ * An address given with the order instead of an address book entry: the same
+ * fields and rules as the address book (the shared PostalAddress checks them
+ * and names each bad field `address.<field>`); here only types and sizes.
+ */
+export class ShippingAddressRequest {
+  @ApiProperty({
+    example: 'Jane Doe',
+    minLength: 1,
+    maxLength: 50,
+    description: 'Who takes the parcel',
+  })
+  @IsString()
+  @MaxLength(200)
+  recipient!: string;
+
+  @ApiProperty({
+    example: '+821012345678',
+    pattern: '^\\+[1-9]\\d{1,14}$',
+    description: 'E.164: +, country code, up to 15 digits',
+  })
+  @IsString()
+  @MaxLength(200)
+  phone!: string;
+
+  @ApiProperty({
+    example: '04524',
+    pattern: '^[A-Za-z0-9][A-Za-z0-9 -]{1,8}[A-Za-z0-9]$',
+    description: '3 to 10 letters, digits, spaces or dashes',
+  })
+  @IsString()
+  @MaxLength(200)
+  postalCode!: string;
+
+  @ApiProperty({ example: '110 Sejong-daero, Jung-gu', minLength: 1, maxLength: 100 })
+  @IsString()
+  @MaxLength(400)
+  line1!: string;
+
+  @ApiPropertyOptional({ example: 'Apt 1203', maxLength: 100, nullable: true, type: String })
+  @IsOptional()
+  @IsString()
+  @MaxLength(400)
+  line2?: string | null;
+}
