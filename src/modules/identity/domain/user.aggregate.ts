@@ -1,7 +1,7 @@
 import { AggregateRoot } from '../../../shared/kernel/aggregate-root';
 import { ValidationError } from '../../../shared/kernel/validation.error';
 import { Email } from './email.value-object';
-import { PhoneNumber } from './phone-number.value-object';
+import { PhoneNumber } from '../../../shared/kernel/phone-number.value-object';
 import { Role } from './role';
 import { UserRegistered } from '../application/events/user-registered.integration-event';
 

@@ -1,7 +1,7 @@
 import { BlindIndex } from '../../../../platform/crypto/blind-index';
 import { FieldCipher } from '../../../../platform/crypto/field-cipher';
 import { Email } from '../../domain/email.value-object';
-import { PhoneNumber } from '../../domain/phone-number.value-object';
+import { PhoneNumber } from '../../../../shared/kernel/phone-number.value-object';
 import { Role } from '../../domain/role';
 import { User } from '../../domain/user.aggregate';
 

@@ -2,7 +2,7 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { AuditTrail } from '../../../../../shared/kernel/audit-trail.port';
 import { NotFoundError } from '../../../../../shared/kernel/not-found.error';
 import { UnitOfWork } from '../../../../../shared/kernel/unit-of-work.port';
-import { PhoneNumber } from '../../../domain/phone-number.value-object';
+import { PhoneNumber } from '../../../../../shared/kernel/phone-number.value-object';
 import { UserRepository } from '../../ports/user.repository.port';
 import { UpdateProfileCommand } from './update-profile.command';
 
