@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { AppProcess, startApi, startWorker } from '../support/app-process';
+import { SHIPPING_ADDRESS } from '../support/addresses';
 import { Db } from '../support/db';
 import { logInAsAdmin, waitUntil } from '../support/fixtures';
 import { metricSum } from '../support/metrics';
@@ -131,20 +132,29 @@ describe('log privacy (e2e)', () => {
     const productId = (products.body.items as { id: string }[])[0]!.id;
     const order = await client.post(
       '/orders',
-      { items: [{ productId, quantity: 1 }] },
+      { items: [{ productId, quantity: 1 }], address: SHIPPING_ADDRESS },
       { token, headers: { 'idempotency-key': idempotencyKey } },
     );
     expect(order.status).toBe(201);
 
     // an unexpected database error on an INSERT whose parameters hold an e-mail and a password hash
-    await Db.rows(`ALTER TABLE users ADD CONSTRAINT ${constraint} CHECK (name <> '${probeName}')`);
-    const failed = await client.post('/auth/signup', {
-      email: failingEmail,
-      password,
-      name: probeName,
-    });
-    expect(failed.status).toBe(500);
-    await Db.rows(`ALTER TABLE users DROP CONSTRAINT ${constraint}`);
+    // (users' columns are sealed now, so a CHECK on the name cannot match: a
+    // trigger refuses the row instead, and the failed INSERT's parameters still
+    // carry the password hash and the sealed values)
+    await Db.rows(
+      `CREATE TRIGGER ${constraint} BEFORE INSERT ON users FOR EACH ROW ` +
+        `SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'leak probe refuses the row'`,
+    );
+    try {
+      const failed = await client.post('/auth/signup', {
+        email: failingEmail,
+        password,
+        name: probeName,
+      });
+      expect(failed.status).toBe(500);
+    } finally {
+      await Db.rows(`DROP TRIGGER IF EXISTS ${constraint}`);
+    }
 
     // the welcome e-mail job fails to its last attempt and becomes a dead letter
     expect(
