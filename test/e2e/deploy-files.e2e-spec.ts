@@ -119,6 +119,11 @@ describe('deploy files (offline checks)', () => {
 
   describe('HAProxy', () => {
     const files = haproxyFiles();
+    // The edge configuration terminates TLS: `haproxy -c` loads the certificate,
+    // so the check gets a throwaway one (scripts/edge-cert.sh, never committed).
+    const certDir = scratchDir('haproxy-cert');
+    runTool('bash', ['scripts/edge-cert.sh', certDir]);
+    const env = { ...process.env, HAPROXY_CERT: join(certDir, 'hexashop.pem') };
 
     it('finds the HAProxy configurations', () => {
       expect(files.length).toBeGreaterThan(0);
@@ -127,7 +132,7 @@ describe('deploy files (offline checks)', () => {
     it.each(files.map((file) => [file.slice(ROOT.length + 1), file]))(
       'haproxy -c accepts %s',
       (_, file) => {
-        const result = runTool('haproxy', ['-c', '-f', file]);
+        const result = runTool('haproxy', ['-c', '-f', file], ROOT, env);
         expect({ status: result.status, output: result.output }).toEqual({
           status: 0,
           output: expect.stringContaining('Configuration file is valid'),
@@ -141,7 +146,7 @@ describe('deploy files (offline checks)', () => {
         broken,
         `${readFileSync(files[0]!, 'utf8')}\nbackend planted\n    balance no-such-algorithm\n`,
       );
-      expect(runTool('haproxy', ['-c', '-f', broken]).status).not.toBe(0);
+      expect(runTool('haproxy', ['-c', '-f', broken], ROOT, env).status).not.toBe(0);
     });
   });
 

@@ -15,8 +15,13 @@ export interface ToolResult {
  * Runs a checker (promtool, amtool, haproxy, docker-compose). The test stack's
  * `up` installs them from Debian when missing (scripts/stack/checks.sh).
  */
-export function runTool(command: string, args: readonly string[], cwd = ROOT): ToolResult {
-  const result = spawnSync(command, args, { cwd, encoding: 'utf8', timeout: 60_000 });
+export function runTool(
+  command: string,
+  args: readonly string[],
+  cwd = ROOT,
+  env: NodeJS.ProcessEnv = process.env,
+): ToolResult {
+  const result = spawnSync(command, args, { cwd, env, encoding: 'utf8', timeout: 60_000 });
   if (result.error) throw result.error;
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
