@@ -44,11 +44,17 @@ export class Fulfillment1733060000001 implements MigrationInterface {
   }
 
   async down(db: QueryRunner): Promise<void> {
+    // The previous release knows only PAID and CANCELLED: a revert after
+    // parcels moved returns SHIPPED and DELIVERED orders to PAID (their history
+    // goes with the shipments table); otherwise the old CHECK refuses the rows.
     await db.query(`
       ALTER TABLE orders
         DROP CONSTRAINT ck_orders_delivered,
         DROP CONSTRAINT ck_orders_shipped,
-        DROP CONSTRAINT ck_orders_status,
+        DROP CONSTRAINT ck_orders_status`);
+    await db.query(`UPDATE orders SET status = 'PAID' WHERE status IN ('SHIPPED', 'DELIVERED')`);
+    await db.query(`
+      ALTER TABLE orders
         ADD CONSTRAINT ck_orders_status CHECK (status IN ('PAID', 'CANCELLED')),
         DROP COLUMN delivered_at,
         DROP COLUMN shipped_at,
