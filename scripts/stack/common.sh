@@ -1,19 +1,60 @@
 # shellcheck shell=bash
-# Shared by every service file of scripts/stack.sh: errors, profile and port
-# derivation, process helpers, the profile lock and package installation.
-# Sourced after stack.sh parsed its arguments (PROFILE, ROOT, SCRIPT_DIR set).
+# Shared by scripts/stack.sh, scripts/db/lib.sh and every service file: errors,
+# the --profile argument, profile and port derivation, process helpers, the
+# profile lock and package installation. Sourced with ROOT and SCRIPT_DIR set
+# and TOOL (the command's name in messages); the caller parses
+# its arguments with take_profile_arg / split_profile_args, then calls
+# use_profile before it sources the service files.
+
+PROFILE=${STACK_PROFILE:-dev}
 
 die() {
-  echo "stack.sh: $*" >&2
+  echo "$TOOL: $*" >&2
   exit 1
 }
 
 # ---------------------------------------------------------------- profile
-case $PROFILE in
-  dev | test | bench) ;;
-  *) die "unknown profile '$PROFILE' (dev|test|bench)" ;;
-esac
-BASE=$ROOT/.local/$PROFILE
+# take_profile_arg "$@": when $1 is `--profile VALUE`, `-p VALUE` or
+# `--profile=VALUE`, sets PROFILE and PROFILE_SHIFT (the words it took) and
+# succeeds; otherwise fails and changes nothing.
+take_profile_arg() {
+  case ${1:-} in
+    --profile | -p)
+      (($# >= 2)) || die "--profile needs a value"
+      PROFILE=$2
+      PROFILE_SHIFT=2
+      ;;
+    --profile=*)
+      PROFILE=${1#*=}
+      PROFILE_SHIFT=1
+      ;;
+    *) return 1 ;;
+  esac
+}
+
+# split_profile_args "$@": takes every --profile out of the arguments (the
+# last one wins); the others, in their order, go to the array ARGS.
+split_profile_args() {
+  ARGS=()
+  while (($#)); do
+    if take_profile_arg "$@"; then
+      shift "$PROFILE_SHIFT"
+    else
+      ARGS+=("$1")
+      shift
+    fi
+  done
+}
+
+# use_profile: checks PROFILE and sets BASE (.local/<profile>), which the
+# service files need when they are sourced.
+use_profile() {
+  case $PROFILE in
+    dev | test | bench) ;;
+    *) die "unknown profile '$PROFILE' (dev|test|bench)" ;;
+  esac
+  BASE=$ROOT/.local/$PROFILE
+}
 
 # by_profile DEV TEST BENCH: the value for the current profile
 by_profile() {
@@ -98,6 +139,42 @@ pid_cmd_matches() { # pid_cmd_matches PID PATTERN
   else
     ps -p "$pid" -o command= 2>/dev/null | grep -qF -- "$pat"
   fi
+}
+
+# wait_started NAME SECONDS LOG ALIVE READY...: runs the command READY (with
+# its arguments) every 50 ms until it succeeds. Gives up after SECONDS, or
+# when the command ALIVE (asked every 0.5 s, so a daemon has time to write its
+# pid file; "-" asks nothing) fails: prints the last 20 lines of LOG and dies.
+wait_started() {
+  local name=$1 secs=$2 log=$3 alive=$4 i=0
+  shift 4
+  local deadline=$(($(now_ms) + secs * 1000))
+  until "$@"; do
+    i=$((i + 1))
+    if (($(now_ms) > deadline)) || { [[ $alive != - ]] && ((i % 10 == 0)) && ! "$alive"; }; then
+      echo "---- last 20 lines of $log" >&2
+      tail -n 20 "$log" >&2 || true
+      die "$name did not start within $secs s (log: $log)"
+    fi
+    sleep 0.05
+  done
+}
+
+# wait_stopped NAME PID SECONDS [PORT]: after a stop request, waits until PID
+# is gone (and nothing listens on PORT any more); after SECONDS, SIGKILL, and
+# dies if PORT is still open.
+wait_stopped() {
+  local name=$1 pid=$2 secs=$3 port=${4:-}
+  local deadline=$(($(now_ms) + secs * 1000))
+  while pid_alive "$pid" || { [[ -n $port ]] && port_open "$port"; }; do
+    if (($(now_ms) > deadline)); then
+      kill -KILL "$pid" 2>/dev/null || true
+      sleep 0.1
+      [[ -n $port ]] && port_open "$port" && die "$name: port $port still open"
+      break
+    fi
+    sleep 0.02
+  done
 }
 
 launch_clean() { # exec "$@" with every fd above 2 closed (daemons must not keep a caller's pipes or our lock)
