@@ -44,21 +44,15 @@ usage() {
 }
 
 # ---------------------------------------------------------------- arguments
-PROFILE=${STACK_PROFILE:-dev}
+TOOL=stack.sh
+# shellcheck source=stack/common.sh
+source "$SCRIPT_DIR/stack/common.sh"
 while (($#)); do
+  if take_profile_arg "$@"; then
+    shift "$PROFILE_SHIFT"
+    continue
+  fi
   case $1 in
-    --profile | -p)
-      (($# >= 2)) || {
-        echo "stack.sh: --profile needs a value" >&2
-        exit 1
-      }
-      PROFILE=$2
-      shift 2
-      ;;
-    --profile=*)
-      PROFILE=${1#*=}
-      shift
-      ;;
     -h | --help)
       usage
       exit 0
@@ -67,10 +61,7 @@ while (($#)); do
       shift
       break
       ;;
-    -*)
-      echo "stack.sh: unknown option: $1 (see --help)" >&2
-      exit 1
-      ;;
+    -*) die "unknown option: $1 (see --help)" ;;
     *) break ;;
   esac
 done
@@ -80,36 +71,15 @@ done
 }
 CMD=$1
 shift
-ARGS=()
 if [[ $CMD != sql ]]; then
   # also accept the profile after the command (scripts/stack.sh up --profile test)
-  while (($#)); do
-    case $1 in
-      --profile | -p)
-        (($# >= 2)) || {
-          echo "stack.sh: --profile needs a value" >&2
-          exit 1
-        }
-        PROFILE=$2
-        shift 2
-        ;;
-      --profile=*)
-        PROFILE=${1#*=}
-        shift
-        ;;
-      *)
-        ARGS+=("$1")
-        shift
-        ;;
-    esac
-  done
+  split_profile_args "$@"
 else
   ARGS=("$@")
 fi
+use_profile
 
 # ---------------------------------------------------------------- services
-# shellcheck source=stack/common.sh
-source "$SCRIPT_DIR/stack/common.sh"
 # shellcheck source=stack/mariadb.sh
 source "$SCRIPT_DIR/stack/mariadb.sh"
 # shellcheck source=stack/failover.sh

@@ -13,43 +13,18 @@
 DB_SCRIPT_DIR=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd -P)
 SCRIPT_DIR=$(dirname -- "$DB_SCRIPT_DIR")
 ROOT=$(dirname -- "$SCRIPT_DIR")
-PROFILE=${STACK_PROFILE:-dev}
-DB_TOOL=${DB_TOOL:-db}
+TOOL=${DB_TOOL:-db}
 
 # Sourced with the script's arguments: --profile is taken out here (the
 # profile must be known before the stack files are sourced); the rest is ARGS.
-ARGS=()
-while (($#)); do
-  case $1 in
-    --profile | -p)
-      (($# >= 2)) || {
-        echo "$DB_TOOL: --profile needs a value" >&2
-        exit 1
-      }
-      PROFILE=$2
-      shift 2
-      ;;
-    --profile=*)
-      PROFILE=${1#*=}
-      shift
-      ;;
-    *)
-      ARGS+=("$1")
-      shift
-      ;;
-  esac
-done
-
 # shellcheck source=../stack/common.sh
 source "$SCRIPT_DIR/stack/common.sh"
+split_profile_args "$@"
+use_profile
 # shellcheck source=../stack/mariadb.sh
 source "$SCRIPT_DIR/stack/mariadb.sh"
 
-die() {
-  echo "$DB_TOOL: $*" >&2
-  exit 1
-}
-log() { echo "$DB_TOOL: $*" >&2; }
+log() { echo "$TOOL: $*" >&2; }
 
 BACKUP_DIR=${BACKUP_DIR:-$BASE/backups}
 [[ $BACKUP_DIR == /* ]] || BACKUP_DIR=$ROOT/$BACKUP_DIR

@@ -1,19 +1,60 @@
 # shellcheck shell=bash
-# Shared by every service file of scripts/stack.sh: errors, profile and port
-# derivation, process helpers, the profile lock and package installation.
-# Sourced after stack.sh parsed its arguments (PROFILE, ROOT, SCRIPT_DIR set).
+# Shared by scripts/stack.sh, scripts/db/lib.sh and every service file: errors,
+# the --profile argument, profile and port derivation, process helpers, the
+# profile lock and package installation. Sourced with ROOT and SCRIPT_DIR set
+# and TOOL (the command's name in messages); the caller parses
+# its arguments with take_profile_arg / split_profile_args, then calls
+# use_profile before it sources the service files.
+
+PROFILE=${STACK_PROFILE:-dev}
 
 die() {
-  echo "stack.sh: $*" >&2
+  echo "$TOOL: $*" >&2
   exit 1
 }
 
 # ---------------------------------------------------------------- profile
-case $PROFILE in
-  dev | test | bench) ;;
-  *) die "unknown profile '$PROFILE' (dev|test|bench)" ;;
-esac
-BASE=$ROOT/.local/$PROFILE
+# take_profile_arg "$@": when $1 is `--profile VALUE`, `-p VALUE` or
+# `--profile=VALUE`, sets PROFILE and PROFILE_SHIFT (the words it took) and
+# succeeds; otherwise fails and changes nothing.
+take_profile_arg() {
+  case ${1:-} in
+    --profile | -p)
+      (($# >= 2)) || die "--profile needs a value"
+      PROFILE=$2
+      PROFILE_SHIFT=2
+      ;;
+    --profile=*)
+      PROFILE=${1#*=}
+      PROFILE_SHIFT=1
+      ;;
+    *) return 1 ;;
+  esac
+}
+
+# split_profile_args "$@": takes every --profile out of the arguments (the
+# last one wins); the others, in their order, go to the array ARGS.
+split_profile_args() {
+  ARGS=()
+  while (($#)); do
+    if take_profile_arg "$@"; then
+      shift "$PROFILE_SHIFT"
+    else
+      ARGS+=("$1")
+      shift
+    fi
+  done
+}
+
+# use_profile: checks PROFILE and sets BASE (.local/<profile>), which the
+# service files need when they are sourced.
+use_profile() {
+  case $PROFILE in
+    dev | test | bench) ;;
+    *) die "unknown profile '$PROFILE' (dev|test|bench)" ;;
+  esac
+  BASE=$ROOT/.local/$PROFILE
+}
 
 # by_profile DEV TEST BENCH: the value for the current profile
 by_profile() {
