@@ -141,6 +141,42 @@ pid_cmd_matches() { # pid_cmd_matches PID PATTERN
   fi
 }
 
+# wait_started NAME SECONDS LOG ALIVE READY...: runs the command READY (with
+# its arguments) every 50 ms until it succeeds. Gives up after SECONDS, or
+# when the command ALIVE (asked every 0.5 s, so a daemon has time to write its
+# pid file; "-" asks nothing) fails: prints the last 20 lines of LOG and dies.
+wait_started() {
+  local name=$1 secs=$2 log=$3 alive=$4 i=0
+  shift 4
+  local deadline=$(($(now_ms) + secs * 1000))
+  until "$@"; do
+    i=$((i + 1))
+    if (($(now_ms) > deadline)) || { [[ $alive != - ]] && ((i % 10 == 0)) && ! "$alive"; }; then
+      echo "---- last 20 lines of $log" >&2
+      tail -n 20 "$log" >&2 || true
+      die "$name did not start within $secs s (log: $log)"
+    fi
+    sleep 0.05
+  done
+}
+
+# wait_stopped NAME PID SECONDS [PORT]: after a stop request, waits until PID
+# is gone (and nothing listens on PORT any more); after SECONDS, SIGKILL, and
+# dies if PORT is still open.
+wait_stopped() {
+  local name=$1 pid=$2 secs=$3 port=${4:-}
+  local deadline=$(($(now_ms) + secs * 1000))
+  while pid_alive "$pid" || { [[ -n $port ]] && port_open "$port"; }; do
+    if (($(now_ms) > deadline)); then
+      kill -KILL "$pid" 2>/dev/null || true
+      sleep 0.1
+      [[ -n $port ]] && port_open "$port" && die "$name: port $port still open"
+      break
+    fi
+    sleep 0.02
+  done
+}
+
 launch_clean() { # exec "$@" with every fd above 2 closed (daemons must not keep a caller's pipes or our lock)
   (
     for fd in /proc/self/fd/*; do

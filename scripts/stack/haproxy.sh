@@ -60,6 +60,8 @@ haproxy_pid() { # pid of OUR haproxy, or nothing
 }
 
 haproxy_health() { http_ok "$HAPROXY_INTERNAL_PORT" /healthz; } # the internal frontend's monitor-uri
+haproxy_ready() { [[ -n $(haproxy_pid) ]] && haproxy_health; }     # ours wrote its pid file and answers
+haproxy_launched() { pid_alive "$HAPROXY_LAUNCH_PID"; }             # what haproxy_start launched or reused
 
 # What a running HAProxy was started with: restart it when this changes.
 haproxy_sum() {
@@ -114,14 +116,8 @@ haproxy_start() {
     pid=$! # the launching subshell until HAProxy wrote its own pid file
     haproxy_sum >"$HAPROXY_DIR/haproxy.sum"
   fi
-  local deadline=$(($(now_ms) + 15000))
-  until [[ -n $(haproxy_pid) ]] && haproxy_health; do
-    if (($(now_ms) > deadline)) || ! pid_alive "$pid"; then
-      tail -n 20 "$HAPROXY_DIR/haproxy.log" >&2 || true
-      die "haproxy did not start (log: $HAPROXY_DIR/haproxy.log)"
-    fi
-    sleep 0.05
-  done
+  HAPROXY_LAUNCH_PID=$pid
+  wait_started haproxy 15 "$HAPROXY_DIR/haproxy.log" haproxy_launched haproxy_ready
   svc_line haproxy "127.0.0.1:$HAPROXY_HTTPS_PORT up (started, https; http $HAPROXY_HTTP_PORT, internal $HAPROXY_INTERNAL_PORT)"
 }
 
@@ -136,15 +132,7 @@ haproxy_stop() {
   fi
   # soft stop: listeners close, connections in flight finish (hard-stop-after 10s)
   kill -USR1 "$pid" 2>/dev/null || true
-  local deadline=$(($(now_ms) + 12000))
-  while pid_alive "$pid"; do
-    if (($(now_ms) > deadline)); then
-      kill -KILL "$pid" 2>/dev/null || true
-      sleep 0.1
-      break
-    fi
-    sleep 0.02
-  done
+  wait_stopped haproxy "$pid" 12
   rm -f "$HAPROXY_DIR/haproxy.pid" "$HAPROXY_SOCK"
   STOPPED=stopped
   stopped_line haproxy "$HAPROXY_HTTPS_PORT"

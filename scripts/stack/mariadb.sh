@@ -223,17 +223,10 @@ start_db() {
       echo $! >"$I_LAUNCHPID"
     fi
   fi
-  local deadline=$(($(now_ms) + 30000)) i=0
-  until db_ping; do
-    i=$((i + 1))
-    if (($(now_ms) > deadline)) || { ((i % 10 == 0)) && ! pid_alive "$(read_pid "$I_LAUNCHPID")" && [[ -z $(db_pid) ]]; }; then
-      echo "---- last 20 lines of $I_LOG" >&2
-      tail -n 20 "$I_LOG" >&2 || true
-      die "$1 did not start on 127.0.0.1:$I_PORT"
-    fi
-    sleep 0.05
-  done
+  wait_started "$1 (127.0.0.1:$I_PORT)" 30 "$I_LOG" db_alive db_ping
 }
+
+db_alive() { pid_alive "$(read_pid "$I_LAUNCHPID")" || [[ -n $(db_pid) ]]; } # what start_db launched, or a mariadbd of I_CNF
 
 stop_db() { # stop_db primary|replica; sets STOPPED=stopped|not-running
   inst_vars "$1"

@@ -18,6 +18,8 @@ redis_env() {
   echo "REDIS_URL=redis://127.0.0.1:$REDIS_PORT/0"
 }
 
+redis_ping() { [[ $("$REDIS_CLI" -h 127.0.0.1 -p "$REDIS_PORT" ping 2>/dev/null) == PONG ]]; }
+
 redis_pid() { # prints the pid of OUR running redis; returns 2 when the port is held by another
   local info want got=''
   info=$("$REDIS_CLI" -h 127.0.0.1 -p "$REDIS_PORT" info server 2>/dev/null) || return 1
@@ -46,16 +48,9 @@ redis_start() {
   rm -f "$REDIS_DIR/redis.pid"
   launch_clean "$REDIS_SERVER" --daemonize yes --bind 127.0.0.1 --port "$REDIS_PORT" --save "" --appendonly no \
     --dir "$REDIS_DIR" --pidfile "$REDIS_DIR/redis.pid" --logfile "$REDIS_DIR/redis.log" 9>&- >/dev/null
-  local deadline=$(($(now_ms) + 30000))
-  until [[ $("$REDIS_CLI" -h 127.0.0.1 -p "$REDIS_PORT" ping 2>/dev/null) == PONG ]]; do
-    if (($(now_ms) > deadline)); then
-      tail -n 20 "$REDIS_DIR/redis.log" >&2 || true
-      die "redis did not start on 127.0.0.1:$REDIS_PORT"
-    fi
-    sleep 0.02
-  done
+  wait_started redis 30 "$REDIS_DIR/redis.log" - redis_ping
   # the pid file is written right after the listener opens
-  deadline=$(($(now_ms) + 5000))
+  local deadline=$(($(now_ms) + 5000))
   until [[ -s $REDIS_DIR/redis.pid ]]; do
     (($(now_ms) > deadline)) && break
     sleep 0.02
@@ -82,16 +77,7 @@ stop_redis() { # sets STOPPED=stopped|not-running
     return 0
   fi
   "$REDIS_CLI" -h 127.0.0.1 -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true
-  local deadline=$(($(now_ms) + 5000))
-  while pid_alive "$pid" || port_open "$REDIS_PORT"; do
-    if (($(now_ms) > deadline)); then
-      kill -KILL "$pid" 2>/dev/null || true
-      sleep 0.1
-      port_open "$REDIS_PORT" && die "redis: port $REDIS_PORT still open"
-      break
-    fi
-    sleep 0.02
-  done
+  wait_stopped redis "$pid" 5 "$REDIS_PORT"
   rm -f "$REDIS_DIR/redis.pid"
   STOPPED=stopped
 }

@@ -25,6 +25,8 @@ smtp_pid() { # pid of OUR sink, or nothing
   return 0
 }
 
+smtp_launched() { pid_alive "$SMTP_LAUNCH_PID"; } # the sink smtp_start launched or reused
+
 smtp_sink_sum() { cksum <"$SCRIPT_DIR/smtp-sink.js" | cut -d' ' -f1; }
 
 smtp_start() {
@@ -52,14 +54,8 @@ smtp_start() {
     echo "$pid" >"$SMTP_DIR/smtp-sink.pid"
     smtp_sink_sum >"$SMTP_DIR/smtp-sink.sum"
   fi
-  local deadline=$(($(now_ms) + 15000))
-  until smtp_health; do
-    if (($(now_ms) > deadline)) || ! pid_alive "$pid"; then
-      tail -n 20 "$SMTP_DIR/smtp-sink.log" >&2 || true
-      die "smtp sink did not start (log: $SMTP_DIR/smtp-sink.log)"
-    fi
-    sleep 0.05
-  done
+  SMTP_LAUNCH_PID=$pid
+  wait_started "smtp sink" 15 "$SMTP_DIR/smtp-sink.log" smtp_launched smtp_health
   svc_line smtp "127.0.0.1:$SMTP_PORT up (started, http://127.0.0.1:$SMTP_HTTP_PORT)"
 }
 
@@ -73,16 +69,7 @@ smtp_stop() {
     return 0
   fi
   kill -TERM "$pid" 2>/dev/null || true
-  local deadline=$(($(now_ms) + 5000))
-  while pid_alive "$pid" || port_open "$SMTP_PORT"; do
-    if (($(now_ms) > deadline)); then
-      kill -KILL "$pid" 2>/dev/null || true
-      sleep 0.1
-      port_open "$SMTP_PORT" && die "smtp: port $SMTP_PORT still open"
-      break
-    fi
-    sleep 0.02
-  done
+  wait_stopped smtp "$pid" 5 "$SMTP_PORT"
   rm -f "$SMTP_DIR/smtp-sink.pid"
   STOPPED=stopped
   stopped_line smtp "$SMTP_PORT"
