@@ -1,4 +1,4 @@
-import { SHIPPING_ADDRESS } from '../support/addresses';
+import { SHIPPING_ADDRESS } from './shipping-address';
 import { createHmac, randomUUID } from 'node:crypto';
 import { Agent, request as httpRequest } from 'node:http';
 import { createConnection, createPool, Pool } from 'mysql2/promise';

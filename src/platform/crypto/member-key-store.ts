@@ -1,9 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { SqlRunner } from '../database/keyset-batches';
 
-/** Anything that runs SQL: a TypeORM EntityManager, DataSource or QueryRunner. */
-export interface SqlRunner {
-  query(sql: string, parameters?: unknown[]): Promise<unknown>;
-}
+export type { SqlRunner } from '../database/keyset-batches';
 
 interface KeyRow {
   user_id: string;

@@ -1,9 +1,18 @@
 import { FieldCipher } from '../../../../platform/crypto/field-cipher';
+import { SealedTable } from '../../../../platform/crypto/sealed-table';
 import { MemberAddress } from '../../domain/member-address.entity';
 import { PostalAddress } from '../../../../shared/kernel/postal-address.value-object';
 import { AddressView } from '../../application/queries/list-addresses/address.view';
 
 export const ADDRESS_TABLE = 'member_addresses';
+
+/** The sealed columns of the address book, for the key rotation (ADR 0045). */
+export const ADDRESS_SEALED_TABLE: SealedTable = {
+  table: ADDRESS_TABLE,
+  idColumn: 'id',
+  columns: ['recipient', 'phone', 'postal_code', 'line1', 'line2'],
+  ownerColumn: 't.user_id',
+};
 
 /** A member_addresses row: every personal field sealed (`e1.<key id>.<…>`). */
 export interface MemberAddressRow {

@@ -1,12 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { BlindIndex } from '../../../../platform/crypto/blind-index';
 import { FieldCipher } from '../../../../platform/crypto/field-cipher';
+import { SealedTable } from '../../../../platform/crypto/sealed-table';
 import { MemberKeyVault } from '../../../../platform/crypto/member-key-vault';
 import { TransactionContext } from '../../../../platform/database/transaction-context';
 import { MemberTokenRepository } from '../../application/ports/member-token.repository.port';
 import { MemberToken, MemberTokenPurpose } from '../../domain/member-token';
 
 export const MEMBER_TOKEN_TABLE = 'member_tokens';
+
+/** The pending new e-mail of a token is sealed; for the key rotation (ADR 0045). */
+export const MEMBER_TOKEN_SEALED_TABLE: SealedTable = {
+  table: MEMBER_TOKEN_TABLE,
+  idColumn: 'id',
+  columns: ['new_email'],
+  ownerColumn: 't.user_id',
+};
 
 interface Row {
   id: string;

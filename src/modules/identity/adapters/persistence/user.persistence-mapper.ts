@@ -1,11 +1,20 @@
 import { BlindIndex } from '../../../../platform/crypto/blind-index';
 import { FieldCipher } from '../../../../platform/crypto/field-cipher';
+import { SealedTable } from '../../../../platform/crypto/sealed-table';
 import { Email } from '../../domain/email.value-object';
 import { PhoneNumber } from '../../../../shared/kernel/phone-number.value-object';
 import { Role } from '../../domain/role';
 import { User } from '../../domain/user.aggregate';
 
 export const USER_TABLE = 'users';
+
+/** The sealed columns of `users`, for the key rotation (ADR 0045). */
+export const USER_SEALED_TABLE: SealedTable = {
+  table: USER_TABLE,
+  idColumn: 'id',
+  columns: ['email', 'name', 'phone'],
+  ownerColumn: 't.id',
+};
 
 /** The personal columns of a users row, sealed (`e1.<key id>.<…>`), and the e-mail's blind index. */
 export interface SealedUserColumns {

@@ -1,7 +1,17 @@
 import { FieldCipher } from '../../../../platform/crypto/field-cipher';
+import { SealedTable } from '../../../../platform/crypto/sealed-table';
 import { PostalAddress } from '../../../../shared/kernel/postal-address.value-object';
 
 export const SHIPPING_ADDRESS_TABLE = 'order_shipping_addresses';
+
+/** An order's address copy, sealed with its owner's key: for the key rotation (ADR 0045). */
+export const SHIPPING_ADDRESS_SEALED_TABLE: SealedTable = {
+  table: SHIPPING_ADDRESS_TABLE,
+  idColumn: 'order_id',
+  columns: ['recipient', 'phone', 'postal_code', 'line1', 'line2'],
+  ownerColumn: 'o.user_id',
+  join: 'JOIN orders o ON o.id = t.order_id',
+};
 
 /** The sealed columns of an order_shipping_addresses row (`e1.<key id>.<…>`). */
 export interface ShippingAddressColumns {
