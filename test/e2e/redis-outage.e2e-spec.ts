@@ -11,6 +11,14 @@ import { Stack } from '../support/stack';
 
 /** Low enough that the requests below exceed it: only a limiter that fails open lets them all through. */
 const RATE_LIMIT_RPM = 20;
+/**
+ * No request waits on the missing Redis. One that waited on the queue client
+ * would take its 2 s command timeout; this bound sits below that and leaves room
+ * for a loaded machine (1,083 ms was seen for one read with load average 8).
+ */
+const NO_WAIT_MS = 1_800;
+/** Cache reads and writes time out after 100 ms each: a typical read that waited on them would exceed this. */
+const TYPICAL_READ_MS = 150;
 
 describe('Redis outage (e2e)', () => {
   let api: AppProcess;
@@ -54,18 +62,18 @@ describe('Redis outage (e2e)', () => {
       name: 'Offline',
     });
     expect(signUp.status).toBe(201);
-    expect(signUp.ms).toBeLessThan(1_000);
+    expect(signUp.ms).toBeLessThan(NO_WAIT_MS);
     const login = await client.post('/auth/login', { email, password: 'password-123' });
     expect(login.status).toBe(200);
-    expect(login.ms).toBeLessThan(1_000);
+    expect(login.ms).toBeLessThan(NO_WAIT_MS);
     const me = await client.get('/users/me', { token: login.body.accessToken });
     expect(me.status).toBe(200);
     const charged = await charge(client, buyer!, 1_000);
     expect(charged.status).toBe(201);
-    expect(charged.ms).toBeLessThan(1_000);
+    expect(charged.ms).toBeLessThan(NO_WAIT_MS);
     const ordered = await placeOrder(client, buyer!, [{ productId: product, quantity: 3 }]);
     expect(ordered.status).toBe(201);
-    expect(ordered.ms).toBeLessThan(1_000);
+    expect(ordered.ms).toBeLessThan(NO_WAIT_MS);
 
     // Catalog reads from the database, more of them than the rate limit allows.
     const reads = [
@@ -74,12 +82,16 @@ describe('Redis outage (e2e)', () => {
       '/products/popular',
     ];
     const statuses: number[] = [];
+    const times: number[] = [];
     for (let i = 0; i < RATE_LIMIT_RPM + 5; i += 1) {
       const response = await client.get(reads[i % reads.length]!);
-      expect(response.ms).toBeLessThan(1_000);
+      expect(response.ms).toBeLessThan(NO_WAIT_MS);
       statuses.push(response.status);
+      times.push(response.ms);
     }
     expect(statuses.every((status) => status === 200)).toBe(true);
+    const median = times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
+    expect(median).toBeLessThan(TYPICAL_READ_MS);
 
     // Events waited in the outbox.
     const [waiting] = await Db.rows<{ n: number }>(

@@ -26,6 +26,11 @@ async function relay(
   );
   for (const [type, list] of Object.entries(subscriptions))
     for (const subscription of list) context.get(OutboxSubscriptions).subscribe(type, subscription);
+  // Queue clients connect on their own after the context starts and refuse commands
+  // until then (no offline queue): on a loaded machine the relay's first batch, and
+  // the probes below, would otherwise meet a client that is still connecting.
+  const monitor = context.get(QueueMonitor);
+  await Promise.all(Object.values(QUEUES).map((name) => monitor.queue(name).isReady()));
   return context;
 }
 
