@@ -1,4 +1,5 @@
 import { FulfillmentModule } from './modules/fulfillment/fulfillment.module';
+import { ReviewsModule } from './modules/reviews/reviews.module';
 import { DynamicModule, Module } from '@nestjs/common';
 import { CartModule } from './modules/cart/cart.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
@@ -37,6 +38,7 @@ export class AppModule {
         WalletModule,
         OrderingModule,
         FulfillmentModule,
+        ReviewsModule,
       ],
     };
   }

@@ -453,7 +453,7 @@ export interface paths {
         };
         /**
          * One product; hidden products are visible to admins only
-         * @description The product as stored now (price, stock, status). A HIDDEN product is 404 for everyone but admins. Public and cacheable for 10 s; a write is visible on the next read.
+         * @description The product as stored now (price, stock, status) and its rating over the visible reviews. A HIDDEN product is 404 for everyone but admins. Public and cacheable for 10 s; a write is visible on the next read.
          */
         get: operations["ProductsController_get"];
         put?: never;
@@ -868,6 +868,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/products/{id}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Visible reviews of a product, newest or most helpful first
+         * @description Public. Keyset-paginated: a cursor continues after the last item of its page whatever was written meanwhile; a cursor belongs to its sort (VALIDATION_FAILED on `cursor` otherwise). Hidden and deleted reviews never appear. 404 for an unknown or hidden product.
+         */
+        get: operations["ReviewsController_list"];
+        put?: never;
+        /**
+         * Review a product you received: 1-5 stars and a text, once per order line
+         * @description Only for an order of the caller that has a line of this product and was delivered (also after a return request or a return): otherwise 403 REVIEW_NOT_ALLOWED. One review per order line, ever (a deleted one still counts): 409 REVIEW_EXISTS. The text is stored as given. The product’s `rating` moves in the same transaction and `GET /products/{id}` shows it on the next read.
+         */
+        post: operations["ReviewsController_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete your review
+         * @description Author only (403/404 for others as for PATCH). The review leaves the lists and the rating; its text is discarded; the order line cannot be reviewed again.
+         */
+        delete: operations["ReviewsController_remove"];
+        options?: never;
+        head?: never;
+        /**
+         * Change your review’s rating and/or text
+         * @description Author only: another member gets 403 FORBIDDEN for a visible review and 404 for one the public cannot see. A hidden review stays hidden. The product’s rating follows in the same transaction.
+         */
+        patch: operations["ReviewsController_edit"];
+        trace?: never;
+    };
+    "/api/v1/reviews/{id}/helpful": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a review as helpful (one vote per member, idempotent)
+         * @description Any signed-in member but the author (403 FORBIDDEN). Voting again answers 200 with the same count. Only visible reviews (404 otherwise). The count orders `?sort=helpful`.
+         */
+        post: operations["ReviewsController_helpful"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/reviews/{id}/hide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hide a review: it leaves the lists and the product’s rating (audited)
+         * @description Admin only. Writes an audit event (`admin.review.hidden`, subject: the author) in the same transaction. Hiding again answers 200 and records nothing. A deleted review is 404.
+         */
+        post: operations["AdminReviewsController_hide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health/live": {
         parameters: {
             query?: never;
@@ -1261,6 +1349,37 @@ export interface components {
             items: components["schemas"]["ProductResponse"][];
             /** @description Pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
+        };
+        ProductRatingResponse: {
+            /**
+             * @description Mean of the visible reviews’ ratings (1..5), rounded half up to 2 decimals; null without reviews
+             * @example 4.33
+             */
+            average: number | null;
+            /**
+             * @description Visible reviews
+             * @example 3
+             */
+            count: number;
+        };
+        ProductDetailResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: string;
+            /** @description Won */
+            price: number;
+            stock: number;
+            /** Format: uuid */
+            categoryId: string;
+            /** @enum {string} */
+            status: "ACTIVE" | "HIDDEN";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Exact over the visible reviews; changes are visible on the next read (ADR 0055) */
+            rating: components["schemas"]["ProductRatingResponse"];
         };
         CreateProductRequest: {
             /** @example Espresso beans 1 kg */
@@ -1709,6 +1828,65 @@ export interface components {
             carrier: string;
             /** @example 6012-3456-7890 */
             trackingNumber: string;
+        };
+        PostReviewRequest: {
+            /**
+             * Format: uuid
+             * @description A delivered order of the caller that has a line of this product
+             * @example 0193a1f2-7c4e-7b1a-9d2e-5f6a7b8c9d0e
+             */
+            orderId: string;
+            /** @example 5 */
+            rating: number;
+            /**
+             * @description Stored and returned exactly as given (JSON-escaped, never rendered); not only spaces
+             * @example Fresh beans, fast delivery. <b>Would buy again</b>
+             */
+            text: string;
+        };
+        ReviewResponse: {
+            /**
+             * Format: uuid
+             * @example 0193a1f3-0b2c-7d4e-8f5a-6b7c8d9e0f1a
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @example 0193a1f0-5e6f-7a8b-9c0d-1e2f3a4b5c6d
+             */
+            productId: string;
+            /** @example 5 */
+            rating: number;
+            /**
+             * @description As the author wrote it; render it as text, never as HTML
+             * @example Fresh beans, fast delivery. <b>Would buy again</b>
+             */
+            text: string;
+            /**
+             * @description The author’s first letter and two asterisks (names are personal data); "Erased member" once the author’s data was erased
+             * @example J**
+             */
+            authorName: string;
+            /**
+             * @description Members who found it helpful
+             * @example 3
+             */
+            helpfulCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ReviewPageResponse: {
+            items: components["schemas"]["ReviewResponse"][];
+            /** @description Cursor of the next page (same sort); null on the last page */
+            nextCursor: string | null;
+        };
+        EditReviewRequest: {
+            /** @example 4 */
+            rating?: number;
+            /** @example Still good after a month. */
+            text?: string;
         };
     };
     responses: never;
@@ -3319,7 +3497,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProductResponse"];
+                    "application/json": components["schemas"]["ProductDetailResponse"];
                 };
             };
             /** @description Not modified: the copy with the ETag sent in If-None-Match is current (no body) */
@@ -4934,6 +5112,444 @@ export interface operations {
             };
             /** @description SHIPMENT_NOT_SHIPPABLE */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description RATE_LIMITED (with Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (with Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    ReviewsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from the previous page */
+                cursor?: string;
+                /** @description newest first, or most helpful votes first (then newest) */
+                sort?: "newest" | "helpful";
+            };
+            header?: never;
+            path: {
+                /** @description The product */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewPageResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED (with `errors`) or IDEMPOTENCY_KEY_MISSING */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description RATE_LIMITED (with Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    ReviewsController_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The product */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostReviewRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED (with `errors`) or IDEMPOTENCY_KEY_MISSING */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description UNAUTHORIZED: missing, invalid, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description REVIEW_NOT_ALLOWED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description REVIEW_EXISTS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description RATE_LIMITED (with Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (with Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    ReviewsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHORIZED: missing, invalid, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the caller lacks the role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description RATE_LIMITED (with Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (with Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    ReviewsController_edit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EditReviewRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED (with `errors`) or IDEMPOTENCY_KEY_MISSING */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description UNAUTHORIZED: missing, invalid, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the caller lacks the role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description RATE_LIMITED (with Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (with Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    ReviewsController_helpful: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewResponse"];
+                };
+            };
+            /** @description UNAUTHORIZED: missing, invalid, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the caller lacks the role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description RATE_LIMITED (with Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (with Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    AdminReviewsController_hide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewResponse"];
+                };
+            };
+            /** @description UNAUTHORIZED: missing, invalid, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the caller lacks the role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

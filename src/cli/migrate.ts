@@ -6,10 +6,14 @@ import {
   loadDatabaseConfigOrExit,
 } from '../platform/config/load-config';
 import { typeOrmOptions } from '../platform/database/typeorm-options';
+import { describeAnswers, findWritableNode } from './writable-node';
 
 /**
- * `npm run db:migrate`: applies pending migrations to DATABASE_URL. A named
- * lock makes concurrent runs (several containers starting) take turns.
+ * `npm run db:migrate`: applies pending migrations to the node that takes
+ * writes among DATABASE_URL and DATABASE_REPLICA_URLS (read_only off; two
+ * such nodes are a split brain and nothing runs: ADR 0065), so it works after
+ * `npm run db:failover` without pointing DATABASE_URL at the new primary.
+ * A named lock makes concurrent runs (several containers starting) take turns.
  * `npm run db:migrate -- --revert` (or `node dist/cli/migrate.js --revert`)
  * undoes the last applied migration with its `down()` instead: the rollback
  * of a release that added one (runbook, "Rolling deploy and rollback").
@@ -17,8 +21,17 @@ import { typeOrmOptions } from '../platform/database/typeorm-options';
 async function main(): Promise<void> {
   const database = loadDatabaseConfigOrExit();
   assertProductionSecretsOrExit({ jwt: false });
+  const { chosen, answers } = await findWritableNode([
+    database.primaryUrl,
+    ...database.replicaUrls,
+  ]);
+  if (chosen.url !== database.primaryUrl) {
+    process.stdout.write(
+      `migrations: on ${chosen.name}, the node that takes writes (${describeAnswers(answers)})\n`,
+    );
+  }
   const dataSource = new DataSource({
-    ...typeOrmOptions({ ...database, replicaUrls: [] }),
+    ...typeOrmOptions({ ...database, primaryUrl: chosen.url, replicaUrls: [] }),
     migrations: [join(__dirname, '..', 'migrations', '*.js')],
     migrationsTableName: 'schema_migrations',
     logging: ['error'],

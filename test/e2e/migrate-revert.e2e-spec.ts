@@ -1,13 +1,11 @@
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { baseEnv } from '../support/app-process';
+import { runCli } from '../support/cli';
 import { Db } from '../support/db';
 
-const run = promisify(execFile);
-const MIGRATE = join(__dirname, '..', '..', 'dist', 'cli', 'migrate.js');
-const migrate = async (...args: string[]): Promise<string> =>
-  (await run(process.execPath, [MIGRATE, ...args], { env: baseEnv(), timeout: 120_000 })).stdout;
+const migrate = async (...args: string[]): Promise<string> => {
+  const run = await runCli('migrate', args);
+  if (run.code !== 0) throw new Error(`db:migrate exited with ${run.code}: ${run.stderr}`);
+  return run.stdout;
+};
 
 async function applied(): Promise<string[]> {
   const rows = await Db.rows<{ name: string }>('SELECT name FROM schema_migrations ORDER BY id');

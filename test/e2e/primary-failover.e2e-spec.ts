@@ -1,7 +1,10 @@
+import { nodeName } from '../../src/platform/database/database-topology';
 import { IdempotencyStore } from '../../src/platform/idempotency/idempotency-store';
 import { AppProcess, startApi } from '../support/app-process';
+import { runCli } from '../support/cli';
 import { createCustomers, Customer } from '../support/customers';
 import { Db } from '../support/db';
+import { requireEnv } from '../support/env';
 import { waitUntil } from '../support/fixtures';
 import { apiClient, HttpClient } from '../support/http';
 import { OrderLoad, shopState } from '../support/order-load';
@@ -136,6 +139,15 @@ describe('Primary failover (e2e)', () => {
     expect(state.ledgerMismatches).toBe(0);
     expect(state.paymentsInLedger).toBe(state.paid);
     expect(state.claimsInProgress).toBe(0);
+
+    // db:migrate with DATABASE_URL still naming the dead primary: it finds the promoted node (ADR 0065).
+    const migrated = await runCli('migrate');
+    expect([migrated.code, migrated.stderr]).toEqual([0, '']);
+    expect(migrated.stdout).toMatch(
+      new RegExp(
+        `^migrations: on ${nodeName(requireEnv('DATABASE_REPLICA_URLS'))}, the node that takes writes .*\nmigrations: up to date\n$`,
+      ),
+    );
 
     // The way back, step 1: the old primary rebuilt as a replica of the new one.
     const rebuild = await Stack.rebuildReplica('primary');

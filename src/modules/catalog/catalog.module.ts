@@ -1,3 +1,5 @@
+import { TypeOrmProductRatings } from './adapters/persistence/typeorm-product.ratings';
+import { ProductRatings } from './application/ports/product-ratings.port';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CachedCatalogReadModel } from './adapters/cache/cached-catalog.read-model';
@@ -27,7 +29,7 @@ import { GetProductHandler } from './application/queries/get-product/get-product
 import { ListCategoriesHandler } from './application/queries/list-categories/list-categories.handler';
 import { ListProductsHandler } from './application/queries/list-products/list-products.handler';
 
-/** Catalog: categories and products; reads from Redis in front of the replicas. Exports stock and product views to ordering and cart. */
+/** Catalog: categories and products; reads from Redis in front of the replicas. Exports stock and product views to ordering and cart, rating totals to reviews. */
 @Module({
   imports: [TypeOrmModule.forFeature([ProductOrmEntity, CategoryOrmEntity])],
   controllers: [ProductsController, CategoriesController],
@@ -48,7 +50,8 @@ import { ListProductsHandler } from './application/queries/list-products/list-pr
     { provide: CategoryRepository, useClass: TypeOrmCategoryRepository },
     { provide: ProductStock, useClass: TypeOrmProductStock },
     { provide: ProductCatalog, useClass: ReadModelProductCatalog },
+    { provide: ProductRatings, useClass: TypeOrmProductRatings },
   ],
-  exports: [ProductStock, ProductCatalog],
+  exports: [ProductStock, ProductCatalog, ProductRatings],
 })
 export class CatalogModule {}

@@ -1,3 +1,5 @@
+import { TypeOrmDeliveredPurchases } from './adapters/persistence/typeorm-delivered.purchases';
+import { DeliveredPurchases } from './application/ports/delivered-purchases.port';
 import { Module } from '@nestjs/common';
 import { Clock } from '../../shared/kernel/clock.port';
 import { EventOutbox } from '../../shared/kernel/event-outbox.port';
@@ -72,9 +74,10 @@ import { ListOrdersHandler } from './application/queries/list-orders/list-orders
       inject: [OrderRepository, UnitOfWork],
     },
     { provide: OrderRepository, useClass: TypeOrmOrderRepository },
+    { provide: DeliveredPurchases, useClass: TypeOrmDeliveredPurchases },
     { provide: OrderReadModel, useClass: TypeOrmOrderReadModel },
     { provide: SalesRanking, useClass: RedisSalesRanking },
   ],
-  exports: [OrderProgress],
+  exports: [OrderProgress, DeliveredPurchases],
 })
 export class OrderingModule {}

@@ -7,6 +7,10 @@ export const ERROR_CATALOG: Readonly<Record<string, { status: number; title: str
   INVALID_CREDENTIALS: { status: 401, title: 'Email or password is wrong' },
   REFRESH_TOKEN_REUSED: { status: 401, title: 'Refresh token was already used' },
   FORBIDDEN: { status: 403, title: 'Forbidden' },
+  REVIEW_NOT_ALLOWED: {
+    status: 403,
+    title: 'Only a buyer of a delivered order line may review it',
+  },
   NOT_FOUND: { status: 404, title: 'Not found' },
   EMAIL_TAKEN: { status: 409, title: 'Email is already registered' },
   INSUFFICIENT_STOCK: { status: 409, title: 'Not enough stock' },
@@ -25,6 +29,7 @@ export const ERROR_CATALOG: Readonly<Record<string, { status: number; title: str
     status: 409,
     title: 'A request with this Idempotency-Key is in progress',
   },
+  REVIEW_EXISTS: { status: 409, title: 'This order line was already reviewed' },
   REQUEST_TIMEOUT: { status: 408, title: 'The request was not received in time' },
   PAYLOAD_TOO_LARGE: { status: 413, title: 'Request body is too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported media type' },

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { CacheService } from '../../../../platform/cache/cache.service';
 import { CatalogReadModel } from '../../application/ports/catalog.read-model.port';
-import { ProductView } from '../../application/queries/get-product/product.view';
+import { ProductDetailView } from '../../application/queries/get-product/product.view';
 import { CategoryView } from '../../application/queries/list-categories/category.view';
 import { ProductListCriteria } from '../../application/queries/list-products/product-list-criteria';
 import { TypeOrmCatalogReadModel } from '../persistence/typeorm-catalog.read-model';
@@ -29,7 +29,7 @@ export class CachedCatalogReadModel extends CatalogReadModel {
     super();
   }
 
-  product(id: string): Promise<ProductView | null> {
+  product(id: string): Promise<ProductDetailView | null> {
     const key = CatalogCacheKeys.product(id);
     return this.cache.getOrLoad(key, () => this.source.product(id), {
       ttlMs: PRODUCT_TTL_MS,

@@ -12,9 +12,8 @@ export class ReadModelProductCatalog extends ProductCatalog {
 
   async products(ids: readonly string[]): Promise<ProductView[]> {
     const views = await Promise.all([...new Set(ids)].map((id) => this.catalog.product(id)));
-    const byId = new Map(
-      views.filter((view): view is ProductView => view !== null).map((view) => [view.id, view]),
-    );
+    const byId = new Map<string, ProductView>();
+    for (const view of views) if (view !== null) byId.set(view.id, view);
     return ids.map((id) => byId.get(id)).filter((view): view is ProductView => view !== undefined);
   }
 }

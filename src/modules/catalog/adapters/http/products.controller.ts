@@ -27,6 +27,7 @@ import { ListProductsRequest } from './list-products.request';
 import { StockAdjustmentRequest } from './stock-adjustment.request';
 import { UpdateProductRequest } from './update-product.request';
 import { ProductPageResponse } from './product-page.response';
+import { ProductDetailResponse } from './product-detail.response';
 import { ProductResponse } from './product.response';
 import { StockResponse } from './stock.response';
 
@@ -73,15 +74,15 @@ export class ProductsController {
   @ApiOperation({
     summary: 'One product; hidden products are visible to admins only',
     description:
-      'The product as stored now (price, stock, status). A HIDDEN product is 404 for everyone but admins. Public and cacheable for 10 s; a write is visible on the next read.',
+      'The product as stored now (price, stock, status) and its rating over the visible reviews. A HIDDEN product is 404 for everyone but admins. Public and cacheable for 10 s; a write is visible on the next read.',
   })
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiOkResponse({ type: ProductResponse })
+  @ApiOkResponse({ type: ProductDetailResponse })
   @ApiProblems(404, 429)
   get(
     @Param('id', productId) id: string,
     @OptionalUser() user?: AuthenticatedUser,
-  ): Promise<ProductResponse> {
+  ): Promise<ProductDetailResponse> {
     return this.queries.execute(new GetProductQuery(id, user?.role === 'ADMIN'));
   }
 

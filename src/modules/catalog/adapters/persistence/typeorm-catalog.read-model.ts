@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { ReadDatabase } from '../../../../platform/database/read-database';
 import { CatalogReadModel } from '../../application/ports/catalog.read-model.port';
-import { ProductView } from '../../application/queries/get-product/product.view';
+import { ProductDetailView, ProductView } from '../../application/queries/get-product/product.view';
 import { CategoryView } from '../../application/queries/list-categories/category.view';
 import { ProductListCriteria } from '../../application/queries/list-products/product-list-criteria';
+import { productRating } from '../../domain/product-rating';
 
 interface ProductRow {
   id: string;
@@ -18,6 +19,12 @@ interface ProductRow {
 }
 
 const COLUMNS = 'id, name, description, price, stock, category_id, status, created_at, updated_at';
+
+/** The detail also shows the rating totals (one primary-key lookup each, ADR 0055). */
+const DETAIL_SQL = `SELECT p.id, p.name, p.description, p.price, p.stock, p.category_id, p.status, p.created_at, p.updated_at,
+                           r.rating_sum, r.rating_count
+                      FROM products p LEFT JOIN product_ratings r ON r.product_id = p.id
+                     WHERE p.id = ?`;
 
 /** ORDER BY and keyset predicate per sort; each matches an index (see the catalog migration). */
 const ORDER = {
@@ -41,12 +48,15 @@ export class TypeOrmCatalogReadModel extends CatalogReadModel {
     super();
   }
 
-  async product(id: string): Promise<ProductView | null> {
-    const rows = await this.database.query<ProductRow>(
-      `SELECT ${COLUMNS} FROM products WHERE id = ?`,
-      [id],
-    );
-    return rows[0] ? toView(rows[0]) : null;
+  async product(id: string): Promise<ProductDetailView | null> {
+    const [row] = await this.database.query<
+      ProductRow & { rating_sum: number | string | null; rating_count: number | null }
+    >(DETAIL_SQL, [id]);
+    if (!row) return null;
+    return {
+      ...toView(row),
+      rating: productRating(Number(row.rating_sum ?? 0), Number(row.rating_count ?? 0)),
+    };
   }
 
   async products(

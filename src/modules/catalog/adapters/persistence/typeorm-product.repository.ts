@@ -21,9 +21,10 @@ export class TypeOrmProductRepository extends ProductRepository {
   }
 
   async add(product: Product): Promise<void> {
-    await this.transaction
-      .manager()
-      .insert(ProductOrmEntity, ProductPersistenceMapper.toRow(product));
+    const manager = this.transaction.manager();
+    await manager.insert(ProductOrmEntity, ProductPersistenceMapper.toRow(product));
+    // Its rating totals exist from the start: reviews only ever UPDATE them.
+    await manager.query('INSERT INTO product_ratings (product_id) VALUES (?)', [product.id]);
   }
 
   async findForUpdate(id: string): Promise<Product | null> {

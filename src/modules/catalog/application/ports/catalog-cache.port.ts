@@ -4,7 +4,8 @@ export abstract class CatalogCache {
   abstract productsChanged(productIds: readonly string[]): Promise<void>;
 
   /**
-   * Evicts the details of products whose stock changed through orders. Lists
+   * Evicts the details of products whose stock changed through orders, or
+   * whose rating changed through reviews (lists show no rating). Lists
    * keep their version: under order traffic they would otherwise never hit;
    * a list shows stock up to its TTL old, the detail and the order are exact.
    */

@@ -1,7 +1,9 @@
 import { CatalogReadModel } from '../ports/catalog.read-model.port';
-import { ProductView } from '../queries/get-product/product.view';
+import { ProductDetailView, ProductView } from '../queries/get-product/product.view';
 import { CategoryView } from '../queries/list-categories/category.view';
 import { ProductListCriteria } from '../queries/list-products/product-list-criteria';
+
+const NO_RATING = { average: null, count: 0 } as const;
 
 /**
  * Product and category views in memory with the list semantics of the SQL
@@ -28,8 +30,11 @@ export class InMemoryCatalogReadModel extends CatalogReadModel {
     for (const view of views) this.categoryViews.set(view.id, view);
   }
 
-  async product(id: string): Promise<ProductView | null> {
-    return this.productViews.get(id) ?? null;
+  /** A product put in place without a rating has none yet. */
+  async product(id: string): Promise<ProductDetailView | null> {
+    const view = this.productViews.get(id);
+    if (!view) return null;
+    return 'rating' in view ? (view as ProductDetailView) : { ...view, rating: NO_RATING };
   }
 
   async products(

@@ -1,7 +1,7 @@
 import { Query } from '@nestjs/cqrs';
-import { ProductView } from './product.view';
+import { ProductDetailView } from './product.view';
 
-export class GetProductQuery extends Query<ProductView> {
+export class GetProductQuery extends Query<ProductDetailView> {
   constructor(
     readonly productId: string,
     /** Admins also see HIDDEN products. */

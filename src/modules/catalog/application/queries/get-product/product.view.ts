@@ -1,3 +1,5 @@
+import type { ProductRating } from '../../../domain/product-rating';
+
 /** A product as clients see it. */
 export interface ProductView {
   readonly id: string;
@@ -9,4 +11,9 @@ export interface ProductView {
   readonly status: 'ACTIVE' | 'HIDDEN';
   readonly createdAt: string;
   readonly updatedAt: string;
+}
+
+/** The product detail (`GET /products/:id`): the product and its rating. */
+export interface ProductDetailView extends ProductView {
+  readonly rating: ProductRating;
 }
