@@ -15,6 +15,7 @@ import { KeyRing } from '../platform/crypto/key-ring';
 import { MemberKeyStore } from '../platform/crypto/member-key-store';
 import { SealedTable } from '../platform/crypto/sealed-table';
 import { typeOrmOptions } from '../platform/database/typeorm-options';
+import { IDEMPOTENCY_SEALED_TABLE } from '../platform/idempotency/idempotency-store';
 
 /** Every table holding sealed values (ADR 0045): a new one must be added here. */
 const SEALED_TABLES: readonly SealedTable[] = [
@@ -23,6 +24,7 @@ const SEALED_TABLES: readonly SealedTable[] = [
   MEMBER_TOKEN_SEALED_TABLE,
   SHIPPING_ADDRESS_SEALED_TABLE,
   REVIEW_SEALED_TABLE,
+  IDEMPOTENCY_SEALED_TABLE,
 ];
 
 /**

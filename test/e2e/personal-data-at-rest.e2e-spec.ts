@@ -5,6 +5,7 @@ import { basename, dirname, join } from 'node:path';
 import { AppProcess, baseEnv, startApi } from '../support/app-process';
 import { Db } from '../support/db';
 import { apiClient, HttpClient } from '../support/http';
+import { Shop } from '../support/shop';
 import { emailIndex } from '../support/personal-data';
 
 const ROOT = join(__dirname, '..', '..');
@@ -64,6 +65,31 @@ describe('Personal data at rest (e2e)', () => {
       { token },
     );
     expect(address.status).toBe(201);
+    // An order keeps its own copy of the address, and its stored replay (the
+    // Idempotency-Key record) holds the response that shows it.
+    const shop = await Shop.open(api, `at-rest-${marker}`);
+    const product = await shop.createProduct(10, 1_000);
+    const charged = await api.post(
+      '/wallet/charges',
+      { amount: 1_000 },
+      { token, headers: { 'idempotency-key': randomUUID() } },
+    );
+    expect(charged.status).toBe(201);
+    const order = await api.post(
+      '/orders',
+      {
+        items: [{ productId: product, quantity: 1 }],
+        address: {
+          recipient: `Recipient ${marker}`,
+          phone: '+821055501234',
+          postalCode: '04524',
+          line1: `Order line ${marker}`,
+        },
+      },
+      { token, headers: { 'idempotency-key': randomUUID() } },
+    );
+    expect(order.status).toBe(201);
+    expect(order.body.shippingAddress).toMatchObject({ recipient: `Recipient ${marker}` });
 
     const me = await api.get('/users/me', { token });
     expect(me.body).toMatchObject({ email: email.toLowerCase(), name, phone: null });

@@ -36,6 +36,7 @@ describe(IdempotencyClaim.name, () => {
       { userId: 'u', route: 'POST /api/v1/wallet/charges', key: 'k' },
       'token',
       201,
+      'row-id',
     );
   });
 

@@ -40,6 +40,8 @@ export class IdempotencyClaim implements PendingIdempotencyClaim {
     readonly record: IdempotencyRecordKey,
     readonly token: string,
     readonly statusCode: number,
+    /** The record's row id while this claim holds it (the associated data of its sealed body). */
+    readonly rowId: string,
   ) {}
 
   get committed(): boolean {

@@ -6,6 +6,8 @@ import { IdGenerator } from '../../shared/kernel/id-generator.port';
 import { FixedClock } from '../../shared/kernel/testing/fixed-clock.fake';
 import { UnitOfWork } from '../../shared/kernel/unit-of-work.port';
 import { TransactionContext } from '../database/transaction-context';
+import { FieldCipher } from '../crypto/field-cipher';
+import { MemberKeyVault } from '../crypto/member-key-vault';
 import { IdempotencyClaim } from './idempotency-claim';
 import { IdempotencyClaimLostError } from './idempotency-claim-lost.error';
 import { IdempotencyScope } from '../database/idempotency-scope';
@@ -71,7 +73,13 @@ describe(IdempotencyStore.name, () => {
     unitOfWork = context.get(UnitOfWork);
     transaction = context.get(TransactionContext);
     clock = new FixedClock(new Date());
-    sut = new IdempotencyStore(dataSource, clock, context.get(IdGenerator));
+    sut = new IdempotencyStore(
+      dataSource,
+      clock,
+      context.get(IdGenerator),
+      context.get(FieldCipher),
+      context.get(MemberKeyVault),
+    );
     await dataSource.query(
       `CREATE TABLE ${probe} (id INT AUTO_INCREMENT PRIMARY KEY, tag VARCHAR(64) NOT NULL) ENGINE=InnoDB`,
     );
@@ -121,17 +129,37 @@ describe(IdempotencyStore.name, () => {
 
     expect(result).toEqual({ tag: r.key, ok: true });
     expect(claim.committed).toBe(true);
-    expect(await record(r)).toMatchObject({
-      status: 'COMPLETED',
-      response_status: 201,
-      response_body: JSON.stringify(result),
-    });
+    expect(await record(r)).toMatchObject({ status: 'COMPLETED', response_status: 201 });
+    // Sealed under the member's key (a response may carry their address): no plain text stored.
+    const stored = (await record(r))!.response_body!;
+    expect(stored).toMatch(/^e1\.[^.]+\.[A-Za-z0-9_-]+$/);
+    expect(stored).not.toContain(r.key);
     expect(await sut.claim(r)).toEqual({
       kind: 'replay',
       statusCode: 201,
       body: JSON.stringify(result),
     });
     expect(await probeRows(r.key)).toBe(1);
+  });
+
+  it('binds a sealed body to its record: copied to another one it does not open, while a body stored in plain text before sealing still replays', async () => {
+    const user = randomUUID();
+    const [a, b] = [request({ userId: user }), request({ userId: user })];
+    await serve(claimOf(await sut.claim(a)), a.key);
+    await serve(claimOf(await sut.claim(b)), b.key);
+
+    await dataSource.query(
+      `UPDATE idempotency_records SET response_body = ? WHERE user_id = ? AND idem_key = ?`,
+      [(await record(a))!.response_body, user, b.key],
+    );
+    await expect(sut.claim(b)).rejects.toThrow();
+
+    const legacy = JSON.stringify({ tag: 'stored before sealing' });
+    await dataSource.query(
+      `UPDATE idempotency_records SET response_body = ? WHERE user_id = ? AND idem_key = ?`,
+      [legacy, user, a.key],
+    );
+    expect(await sut.claim(a)).toEqual({ kind: 'replay', statusCode: 201, body: legacy });
   });
 
   it('leaves the claim in progress when the business transaction rolls back, and release frees the key', async () => {
@@ -173,7 +201,10 @@ describe(IdempotencyStore.name, () => {
 
     await serve(claim, `${r.key}-2`);
 
-    expect((await record(r))?.response_body).toBe(JSON.stringify({ tag: `${r.key}-1`, ok: true }));
+    expect(await sut.claim(r)).toMatchObject({
+      kind: 'replay',
+      body: JSON.stringify({ tag: `${r.key}-1`, ok: true }),
+    });
     expect(await probeRows(`${r.key}-2`)).toBe(1);
   });
 

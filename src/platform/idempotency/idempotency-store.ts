@@ -9,6 +9,9 @@ import {
   IdempotencyRecordKey,
 } from './idempotency-claim';
 import { IDEMPOTENCY_KEY_PATTERN } from './idempotency-key';
+import { FieldCipher } from '../crypto/field-cipher';
+import { MemberKeyVault } from '../crypto/member-key-vault';
+import { SealedTable } from '../crypto/sealed-table';
 import { safeErrorMessage } from '../observability/safe-error';
 
 export interface ClaimRequest extends IdempotencyRecordKey {
@@ -25,6 +28,7 @@ export type ClaimOutcome =
   | { readonly kind: 'mismatch' };
 
 interface RecordRow {
+  id: string;
   status: 'IN_PROGRESS' | 'COMPLETED';
   request_hash: string;
   response_status: number | null;
@@ -33,6 +37,24 @@ interface RecordRow {
 }
 
 const WHERE_KEY = 'user_id = ? AND route = ? AND idem_key = ?';
+const TABLE = 'idempotency_records';
+const BODY = 'response_body';
+
+/**
+ * A stored response is the member's own data (an order carries its delivery
+ * address), so the body is sealed under the member's key like every other
+ * personal value (ADR 0032): not in plain text in the table, a backup or a
+ * binlog, unreadable once the member is erased, and re-encrypted by
+ * `npm run data-keys:rotate`. Bodies stored before sealing (plain JSON, gone
+ * within TTL_MS) are still replayed as they are.
+ */
+export const IDEMPOTENCY_SEALED_TABLE: SealedTable = {
+  table: TABLE,
+  idColumn: 'id',
+  columns: [BODY],
+  ownerColumn: 't.user_id',
+};
+
 const keyParams = (record: IdempotencyRecordKey): string[] => [
   record.userId,
   record.route,
@@ -66,6 +88,8 @@ export class IdempotencyStore implements IdempotencyClaimWriter {
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
+    private readonly cipher: FieldCipher,
+    private readonly vault: MemberKeyVault,
   ) {}
 
   /**
@@ -87,11 +111,14 @@ export class IdempotencyStore implements IdempotencyClaimWriter {
     for (let attempt = 0; attempt < 3; attempt++) {
       const now = this.clock.now();
       const token = randomUUID();
+      // A takeover gives the row a new id too: the id is the associated data of
+      // the body this claim will seal, so the claim must know it without a read.
+      const rowId = this.ids.next();
       const lockedUntil = new Date(now.getTime() + IdempotencyStore.LEASE_MS);
       const expiresAt = new Date(now.getTime() + IdempotencyStore.TTL_MS);
       const claimed = () => ({
         kind: 'claimed' as const,
-        claim: new IdempotencyClaim(this, request, token, request.statusCode),
+        claim: new IdempotencyClaim(this, request, token, request.statusCode, rowId),
       });
       // INSERT IGNORE: a duplicate is the expected answer under races, not an
       // error worth a log line; every value is validated before (key, route, hash).
@@ -99,25 +126,18 @@ export class IdempotencyStore implements IdempotencyClaimWriter {
         `INSERT IGNORE INTO idempotency_records
            (id, user_id, route, idem_key, request_hash, status, claim_token, locked_until, created_at, expires_at)
          VALUES (?, ?, ?, ?, ?, 'IN_PROGRESS', ?, ?, ?, ?)`,
-        [
-          this.ids.next(),
-          ...keyParams(request),
-          request.fingerprint,
-          token,
-          lockedUntil,
-          now,
-          expiresAt,
-        ],
+        [rowId, ...keyParams(request), request.fingerprint, token, lockedUntil, now, expiresAt],
       )) as { affectedRows: number };
       if (inserted.affectedRows === 1) return claimed();
       const takenOver = (await this.dataSource.query(
         `UPDATE idempotency_records
-            SET request_hash = ?, status = 'IN_PROGRESS', claim_token = ?, locked_until = ?,
+            SET id = ?, request_hash = ?, status = 'IN_PROGRESS', claim_token = ?, locked_until = ?,
                 response_status = NULL, response_body = NULL, created_at = ?, completed_at = NULL,
                 expires_at = ?
           WHERE ${WHERE_KEY}
             AND (expires_at <= ? OR (status = 'IN_PROGRESS' AND locked_until <= ? AND request_hash = ?))`,
         [
+          rowId,
           request.fingerprint,
           token,
           lockedUntil,
@@ -131,7 +151,7 @@ export class IdempotencyStore implements IdempotencyClaimWriter {
       )) as { affectedRows: number };
       if (takenOver.affectedRows === 1) return claimed();
       const [row] = (await this.dataSource.query(
-        `SELECT status, request_hash, response_status, response_body, expires_at
+        `SELECT id, status, request_hash, response_status, response_body, expires_at
            FROM idempotency_records WHERE ${WHERE_KEY}`,
         keyParams(request),
       )) as RecordRow[];
@@ -141,7 +161,7 @@ export class IdempotencyStore implements IdempotencyClaimWriter {
         return {
           kind: 'replay',
           statusCode: Number(row.response_status),
-          body: row.response_body,
+          body: await this.openBody(request.userId, row),
         };
       }
       return { kind: 'in-progress' };
@@ -149,18 +169,23 @@ export class IdempotencyStore implements IdempotencyClaimWriter {
     return { kind: 'in-progress' };
   }
 
-  /** Conditional on the claim token: a claim that was taken over completes nothing. */
+  /**
+   * Conditional on the claim token: a claim that was taken over completes
+   * nothing. The body is sealed (IDEMPOTENCY_SEALED_TABLE); the member's key
+   * is read in the caller's transaction when there is one.
+   */
   async complete(
     manager: EntityManager | undefined,
     claim: IdempotencyClaim,
     body: string | null,
   ): Promise<boolean> {
+    const sealed = body === null ? null : await this.sealBody(claim, body);
     const result = (await (manager ?? this.dataSource.manager).query(
       `UPDATE idempotency_records
           SET status = 'COMPLETED', response_status = ?, response_body = ?, completed_at = ?,
               locked_until = NULL
         WHERE ${WHERE_KEY} AND claim_token = ? AND status = 'IN_PROGRESS'`,
-      [claim.statusCode, body, this.clock.now(), ...keyParams(claim.record), claim.token],
+      [claim.statusCode, sealed, this.clock.now(), ...keyParams(claim.record), claim.token],
     )) as { affectedRows: number };
     return result.affectedRows === 1;
   }
@@ -203,5 +228,20 @@ export class IdempotencyStore implements IdempotencyClaimWriter {
       [now, limit],
     )) as { affectedRows: number };
     return result.affectedRows;
+  }
+
+  private async sealBody(claim: IdempotencyClaim, body: string): Promise<string> {
+    const secret = await this.vault.ensure(claim.record.userId, this.clock.now());
+    // Only an erased member has no key, and an erased member cannot sign in.
+    if (!secret) throw new Error(`no member key for user ${claim.record.userId}`);
+    return this.cipher.sealRow(secret, TABLE, claim.rowId, { [BODY]: body })[BODY]!;
+  }
+
+  private async openBody(userId: string, row: RecordRow): Promise<string | null> {
+    const body = row.response_body;
+    if (body === null || FieldCipher.keyIdOf(body) === undefined) return body;
+    const secret = await this.vault.find(userId);
+    if (!secret) throw new Error(`no member key for user ${userId}`);
+    return this.cipher.openRow(secret, TABLE, row.id, { [BODY]: body })[BODY]!;
   }
 }

@@ -5,6 +5,8 @@ import { createPlatformContext } from '../../../test/support/platform-context';
 import { IdGenerator } from '../../shared/kernel/id-generator.port';
 import { FixedClock } from '../../shared/kernel/testing/fixed-clock.fake';
 import { AppConfig } from '../config/app-config';
+import { FieldCipher } from '../crypto/field-cipher';
+import { MemberKeyVault } from '../crypto/member-key-vault';
 import { IdempotencyStore } from '../idempotency/idempotency-store';
 import { QueueMonitor } from '../queue/queue-monitor';
 import {
@@ -27,7 +29,13 @@ describe(MaintenanceProcessor.name, () => {
     const ids = context.get(IdGenerator);
     const noQueue = { queue: () => ({}) } as unknown as QueueMonitor;
     sut = new MaintenanceProcessor(
-      new IdempotencyStore(dataSource, clock, ids),
+      new IdempotencyStore(
+        dataSource,
+        clock,
+        ids,
+        context.get(FieldCipher),
+        context.get(MemberKeyVault),
+      ),
       dataSource,
       clock,
       noQueue,
