@@ -5,6 +5,7 @@ import { OrderNotCancellableError } from './order-not-cancellable.error';
 import { OrderPlaced } from '../application/events/order-placed.integration-event';
 import { Order, OrderItem } from './order.aggregate';
 import { PostalAddress } from '../../../shared/kernel/postal-address.value-object';
+import { ReturnNotAllowedError } from './return-not-allowed.error';
 
 const NOW = new Date('2025-03-10T12:00:00.000Z');
 
@@ -256,6 +257,70 @@ describe(Order.name, () => {
 
       expect(sut.status).toBe('CANCELLED');
       expect((sut.pullEvents()[0] as OrderCancelled).payload.placedAt).toBe(NOW.toISOString());
+    });
+  });
+
+  describe('requestReturn and settleReturn', () => {
+    const DAY = 86_400_000;
+    const deliveredAt = new Date(NOW.getTime() + DAY);
+    const delivered = () => {
+      const sut = placed();
+      sut.ship({ carrier: 'CJ', trackingNumber: 'T-1' }, NOW);
+      sut.deliver(deliveredAt);
+      return sut;
+    };
+    const notAllowed = (work: () => unknown) => expect(work).toThrow(ReturnNotAllowedError);
+
+    it('reserves the quantities with their order prices and moves the order to RETURN_REQUESTED', () => {
+      const sut = delivered();
+
+      const lines = sut.requestReturn([{ productId: 'p-2', quantity: 2 }], deliveredAt, 14);
+
+      expect(lines).toEqual([{ productId: 'p-2', quantity: 2, unitPrice: Money.won(3_500) }]);
+      expect(sut.status).toBe('RETURN_REQUESTED');
+      expect(sut.lines.map((l) => l.returnedQuantity)).toEqual([0, 2]);
+    });
+
+    it('allows returns until the last millisecond of the window and not after', () => {
+      const last = new Date(deliveredAt.getTime() + 14 * DAY);
+      expect(() => delivered().requestReturn(items(1), last, 14)).not.toThrow();
+      notAllowed(() => delivered().requestReturn(items(1), new Date(last.getTime() + 1), 14));
+      notAllowed(() =>
+        delivered().requestReturn(items(1), new Date(deliveredAt.getTime() + 2 * DAY), 1),
+      );
+    });
+
+    it('refuses orders that were not delivered, unknown products and more than is left', () => {
+      notAllowed(() => placed().requestReturn(items(1), NOW, 14));
+      const sut = delivered();
+      notAllowed(() => sut.requestReturn([{ productId: 'p-9', quantity: 1 }], deliveredAt, 14));
+      sut.requestReturn([{ productId: 'p-1', quantity: 1 }], deliveredAt, 14);
+      notAllowed(() => sut.requestReturn([{ productId: 'p-1', quantity: 2 }], deliveredAt, 14));
+      expect(() =>
+        sut.requestReturn([{ productId: 'p-1', quantity: 1 }], deliveredAt, 14),
+      ).not.toThrow();
+      expect(() => sut.requestReturn([{ productId: 'p-1', quantity: 0 }], deliveredAt, 14)).toThrow(
+        ValidationError,
+      );
+    });
+
+    it('settles to PARTIALLY_RETURNED, RETURN_REQUESTED while others wait, RETURNED when all is back', () => {
+      const sut = delivered();
+      sut.requestReturn([{ productId: 'p-1', quantity: 2 }], deliveredAt, 14);
+      sut.settleReturn(new Map([['p-1', 2]]), false);
+      expect(sut.status).toBe('PARTIALLY_RETURNED');
+      sut.requestReturn([{ productId: 'p-2', quantity: 3 }], deliveredAt, 14);
+      sut.settleReturn(new Map([['p-1', 2]]), true);
+      expect(sut.status).toBe('RETURN_REQUESTED');
+      sut.settleReturn(
+        new Map([
+          ['p-1', 2],
+          ['p-2', 3],
+        ]),
+        false,
+      );
+      expect(sut.status).toBe('RETURNED');
+      notAllowed(() => sut.requestReturn(items(1), deliveredAt, 14));
     });
   });
 });

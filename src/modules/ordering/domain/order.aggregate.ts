@@ -8,6 +8,9 @@ import { OrderNotShippableError } from './order-not-shippable.error';
 import { OrderPlaced } from '../application/events/order-placed.integration-event';
 import { OrderStatus } from './order-status';
 import { OrderingLimits } from './ordering-limits';
+import { ReturnLine } from './order-return.aggregate';
+import { ReturnNotAllowedError } from './return-not-allowed.error';
+import { OrderPayment } from './return-refund';
 
 export interface OrderItem {
   readonly productId: string;
@@ -21,6 +24,8 @@ export interface OrderLine {
   readonly unitPrice: Money;
   readonly quantity: number;
   readonly lineTotal: Money;
+  /** Quantity under a return, requested or approved (0 until a return is requested). */
+  readonly returnedQuantity: number;
 }
 
 /** The parcel an order left with, and when it arrived. */
@@ -103,6 +108,7 @@ export class Order extends AggregateRoot {
     const lines = input.lines.map((line) => ({
       ...line,
       lineTotal: line.unitPrice.times(line.quantity),
+      returnedQuantity: 0,
     }));
     const subtotal = Order.subtotalOf(lines);
     const discount = input.discount.min(subtotal);
@@ -199,6 +205,74 @@ export class Order extends AggregateRoot {
       status: 'DELIVERED',
       shipping: { ...this.props.shipping, deliveredAt: now },
     };
+  }
+
+  /**
+   * Reserves `items` for a return: only a delivered order (or one with
+   * returns already) within `windowDays` days of delivery, and at most what
+   * is not yet under a return; RETURN_NOT_ALLOWED otherwise. The order
+   * becomes RETURN_REQUESTED. Returns the lines with their order unit prices.
+   */
+  requestReturn(items: readonly OrderItem[], now: Date, windowDays: number): ReturnLine[] {
+    Order.validateItems(items);
+    const returnable: OrderStatus[] = ['DELIVERED', 'RETURN_REQUESTED', 'PARTIALLY_RETURNED'];
+    const deliveredAt = this.props.shipping?.deliveredAt;
+    if (!returnable.includes(this.props.status) || !deliveredAt)
+      throw new ReturnNotAllowedError(
+        `Order ${this.id} is ${this.props.status}: only delivered orders can be returned`,
+      );
+    if (now.getTime() > deliveredAt.getTime() + windowDays * 86_400_000)
+      throw new ReturnNotAllowedError(
+        `The ${windowDays}-day return window of order ${this.id} is over`,
+      );
+    const reserved = new Map(items.map((item) => [item.productId, item.quantity]));
+    const returned = items.map((item) => {
+      const line = this.props.lines.find((candidate) => candidate.productId === item.productId);
+      if (!line)
+        throw new ReturnNotAllowedError(`Order ${this.id} has no product ${item.productId}`);
+      const left = line.quantity - line.returnedQuantity;
+      if (item.quantity > left)
+        throw new ReturnNotAllowedError(
+          `Only ${left} of product ${item.productId} can still be returned`,
+        );
+      return { productId: line.productId, quantity: item.quantity, unitPrice: line.unitPrice };
+    });
+    this.props = {
+      ...this.props,
+      status: 'RETURN_REQUESTED',
+      lines: this.props.lines.map((line) => ({
+        ...line,
+        returnedQuantity: line.returnedQuantity + (reserved.get(line.productId) ?? 0),
+      })),
+    };
+    return returned;
+  }
+
+  /**
+   * After an approval: RETURNED when every unit is back (`approved` holds the
+   * approved quantity per product), else RETURN_REQUESTED while other returns
+   * wait, else PARTIALLY_RETURNED.
+   */
+  settleReturn(approved: ReadonlyMap<string, number>, otherReturnsPending: boolean): void {
+    if (this.props.status !== 'RETURN_REQUESTED')
+      throw new Error(`order ${this.id} is ${this.props.status}: no return to settle`);
+    const everything = this.props.lines.every(
+      (line) => (approved.get(line.productId) ?? 0) >= line.quantity,
+    );
+    this.props = {
+      ...this.props,
+      status: everything
+        ? 'RETURNED'
+        : otherReturnsPending
+          ? 'RETURN_REQUESTED'
+          : 'PARTIALLY_RETURNED',
+    };
+  }
+
+  /** What was paid and earned: the base of the return refund rule. */
+  get payment(): OrderPayment {
+    const { subtotal, paidAmount, pointsUsed, pointsEarned } = this.props;
+    return { subtotal, paidAmount, pointsUsed, pointsEarned };
   }
 
   get shipping(): OrderShipping | null {

@@ -15,5 +15,7 @@ export interface LedgerEntry {
   readonly balanceAfter: number;
   readonly pointsAfter: number;
   readonly orderId: string | null;
+  /** The approved return a REFUND / POINTS_RESTORED / POINTS_REVOKED row settles; null otherwise. */
+  readonly returnId: string | null;
   readonly at: Date;
 }

@@ -41,6 +41,7 @@ describe(Wallet.name, () => {
         balanceAfter: 1_500,
         pointsAfter: 30,
         orderId: null,
+        returnId: null,
         at,
       });
       expect(sut.pullEntries()).toEqual([entry]);
@@ -183,6 +184,84 @@ describe(Wallet.name, () => {
 
       expect(sut.balance.won).toBe(Wallet.MAX_BALANCE + 50_000);
       expect(() => sut.charge(1, 'tx-x', at)).toThrow(BalanceLimitExceededError);
+    });
+  });
+
+  describe('refundReturn', () => {
+    const settle = (
+      sut: Wallet,
+      change: { amount: number; pointsToRestore?: number; pointsToRevoke?: number },
+    ) =>
+      sut.refundReturn(
+        {
+          orderId: 'order-1',
+          returnId: 'return-1',
+          amount: Money.won(change.amount),
+          pointsToRestore: change.pointsToRestore ?? 0,
+          pointsToRevoke: change.pointsToRevoke ?? 0,
+          at,
+        },
+        ids(),
+      );
+
+    it('restores used points, revokes earned ones and refunds, each row carrying the return id', () => {
+      const sut = wallet(1_000, 40);
+
+      const settled = settle(sut, { amount: 3_000, pointsToRestore: 100, pointsToRevoke: 30 });
+
+      expect(settled).toEqual({
+        refunded: Money.won(3_000),
+        pointsRestored: 100,
+        pointsRevoked: 30,
+        pointsShortfall: 0,
+      });
+      expect([sut.balance.won, sut.points]).toEqual([4_000, 110]);
+      expect(sut.pullEntries().map((e) => [e.type, e.amount, e.returnId, e.orderId])).toEqual([
+        ['POINTS_RESTORED', 100, 'return-1', 'order-1'],
+        ['POINTS_REVOKED', 30, 'return-1', 'order-1'],
+        ['REFUND', 3_000, 'return-1', 'order-1'],
+      ]);
+    });
+
+    it('withholds earned points no longer held from the refund, 1 won each, instead of refusing', () => {
+      const sut = wallet(0, 5);
+
+      const settled = settle(sut, { amount: 3_000, pointsToRestore: 10, pointsToRevoke: 40 });
+
+      // 5 held + 10 restored = 15 revoked; 25 missing points are withheld.
+      expect(settled).toMatchObject({ pointsRevoked: 15, pointsShortfall: 25 });
+      expect(settled.refunded.won).toBe(2_975);
+      expect([sut.balance.won, sut.points]).toEqual([2_975, 0]);
+    });
+
+    it('never refunds below zero when the shortfall is larger than the refund', () => {
+      const sut = wallet(100, 0);
+
+      const settled = settle(sut, { amount: 10, pointsToRevoke: 30 });
+
+      expect(settled).toMatchObject({ pointsRevoked: 0, pointsShortfall: 30 });
+      expect(settled.refunded.won).toBe(0);
+      expect(sut.balance.won).toBe(100);
+      expect(sut.pullEntries()).toEqual([]);
+    });
+
+    it('refuses negative points and a missing return id', () => {
+      expect(() => settle(wallet(0, 0), { amount: 1, pointsToRestore: -1 })).toThrow(
+        ValidationError,
+      );
+      expect(() =>
+        wallet(0, 0).refundReturn(
+          {
+            orderId: 'order-1',
+            returnId: '',
+            amount: Money.won(1),
+            pointsToRestore: 0,
+            pointsToRevoke: 0,
+            at,
+          },
+          ids(),
+        ),
+      ).toThrow(ValidationError);
     });
   });
 

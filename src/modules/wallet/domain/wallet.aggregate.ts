@@ -25,6 +25,25 @@ export interface OrderMovement {
   readonly at: Date;
 }
 
+/** What one approved return settles (ADR 0050): amounts from the refund rule. */
+export interface ReturnMovement {
+  readonly orderId: string;
+  readonly returnId: string;
+  readonly amount: Money;
+  readonly pointsToRestore: number;
+  readonly pointsToRevoke: number;
+  readonly at: Date;
+}
+
+/** What the wallet actually moved for a return. */
+export interface ReturnSettled {
+  readonly refunded: Money;
+  readonly pointsRestored: number;
+  readonly pointsRevoked: number;
+  /** Earned points no longer held, withheld from the refund at 1 won each. */
+  readonly pointsShortfall: number;
+}
+
 /**
  * A user's prepaid balance and points. Every change appends ledger entries
  * (pulled by the repository when it saves), so the sums of the ledger always
@@ -132,6 +151,35 @@ export class Wallet extends AggregateRoot {
     return appended;
   }
 
+  /**
+   * Settles an approved return: restores used points, revokes earned points
+   * from what is then held, and withholds the earned points no longer held
+   * from the refund (1 point = 1 won; never below 0, the rest is forgiven).
+   * Never refused: the goods are back. Refunds may pass MAX_BALANCE.
+   */
+  refundReturn(movement: ReturnMovement, nextId: () => string): ReturnSettled {
+    const errors: FieldError[] = (['pointsToRestore', 'pointsToRevoke'] as const)
+      .filter((field) => !Number.isSafeInteger(movement[field]) || movement[field] < 0)
+      .map((field) => ({ field, message: `${field} must be a non-negative integer` }));
+    if (!movement.orderId || !movement.returnId)
+      errors.push({ field: 'returnId', message: 'orderId and returnId are required' });
+    if (errors.length > 0) throw new ValidationError(errors);
+    const entry = (type: WalletTransactionType, amount: number): void => {
+      if (amount > 0)
+        this.append(type, amount, nextId(), movement.orderId, movement.at, movement.returnId);
+    };
+    this.pointsValue += movement.pointsToRestore;
+    entry('POINTS_RESTORED', movement.pointsToRestore);
+    const pointsRevoked = Math.min(movement.pointsToRevoke, this.pointsValue);
+    this.pointsValue -= pointsRevoked;
+    entry('POINTS_REVOKED', pointsRevoked);
+    const pointsShortfall = movement.pointsToRevoke - pointsRevoked;
+    const refunded = Money.won(Math.max(0, movement.amount.won - pointsShortfall));
+    this.balanceValue = this.balanceValue.plus(refunded);
+    entry('REFUND', refunded.won);
+    return { refunded, pointsRestored: movement.pointsToRestore, pointsRevoked, pointsShortfall };
+  }
+
   /** Returns and forgets the entries appended since loading (call once, when saving). */
   pullEntries(): LedgerEntry[] {
     const entries = this.entries;
@@ -145,6 +193,7 @@ export class Wallet extends AggregateRoot {
     id: string,
     orderId: string | null,
     at: Date,
+    returnId: string | null = null,
   ): LedgerEntry {
     const entry: LedgerEntry = {
       id,
@@ -154,6 +203,7 @@ export class Wallet extends AggregateRoot {
       balanceAfter: this.balanceValue.won,
       pointsAfter: this.pointsValue,
       orderId,
+      returnId,
       at,
     };
     this.entries.push(entry);

@@ -69,6 +69,8 @@ export interface OrderLineRow {
   unit_price: number | string;
   quantity: number | string;
   line_total: number | string;
+  /** Absent before the returns migration ran (a rolling deploy reads old rows). */
+  returned_quantity?: number | string;
 }
 
 /** Rows of `orders`/`order_lines` (BIGINT columns may arrive as strings). */
@@ -87,6 +89,7 @@ export function toOrder(
       unitPrice: Money.won(Number(line.unit_price)),
       quantity: Number(line.quantity),
       lineTotal: Money.won(Number(line.line_total)),
+      returnedQuantity: Number(line.returned_quantity ?? 0),
     })),
     subtotal: Money.won(Number(row.subtotal)),
     discount: Money.won(Number(row.discount)),

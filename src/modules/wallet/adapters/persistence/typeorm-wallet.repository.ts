@@ -58,8 +58,8 @@ export class TypeOrmWalletRepository extends WalletRepository {
     }
     await manager.query(
       `INSERT INTO wallet_transactions
-         (id, user_id, type, amount, balance_after, points_after, order_id, created_at)
-       VALUES ${entries.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+         (id, user_id, type, amount, balance_after, points_after, order_id, return_id, created_at)
+       VALUES ${entries.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
       entries.flatMap((entry) => WalletPersistenceMapper.toLedgerValues(entry)),
     );
   }

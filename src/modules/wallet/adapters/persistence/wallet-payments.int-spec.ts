@@ -224,6 +224,43 @@ describe('WalletPayments on TypeORM (MariaDB)', () => {
     expect(await state(userId)).toEqual(before);
   });
 
+  it('refunds each approved return of an order once (ledger rows carry the return id), a cancellation still once', async () => {
+    const userId = await seed(10_000, 0);
+    const order = payment(userId, { amount: 9_000, pointsEarned: 90 });
+    await sut.pay(order);
+    const settle = (returnId: string, amount: number) =>
+      sut.refundReturn({
+        userId,
+        orderId: order.orderId,
+        returnId,
+        amount: Money.won(amount),
+        pointsToRestore: 0,
+        pointsToRevoke: 30,
+        at: new Date(),
+      });
+    const [first, second] = [randomUUID(), randomUUID()];
+
+    await settle(first, 3_000);
+    await settle(second, 3_000);
+    const before = await state(userId);
+    expect(before).toMatchObject({ balance: 7_000, points: 30 });
+    expect([before?.ledgerBalance, before?.ledgerPoints]).toEqual([7_000, 30]);
+
+    await expect(settle(first, 3_000)).rejects.toThrow();
+    expect(await state(userId)).toEqual(before);
+    const rows = (await dataSource.query(
+      "SELECT return_id FROM wallet_transactions WHERE order_id = ? AND type = 'REFUND' ORDER BY id",
+      [order.orderId],
+    )) as Array<{ return_id: string }>;
+    expect(rows.map((row) => row.return_id)).toEqual([first, second]);
+
+    // Without a return id, the order's REFUND stays single (the cancellation's rule).
+    const cancelled = payment(userId, { amount: 1_000 });
+    await sut.pay(cancelled);
+    await sut.refund(cancelled);
+    await expect(sut.refund(cancelled)).rejects.toThrow();
+  });
+
   it('has CHECK constraints that keep money from going negative whatever the code does', async () => {
     const userId = await seed(100, 0);
 

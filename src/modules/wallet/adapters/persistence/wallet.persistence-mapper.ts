@@ -21,7 +21,7 @@ export const WalletPersistenceMapper = {
     });
   },
 
-  /** Values for `INSERT INTO wallet_transactions (id, user_id, type, amount, balance_after, points_after, order_id, created_at)`. */
+  /** Values for `INSERT INTO wallet_transactions (id, user_id, type, amount, balance_after, points_after, order_id, return_id, created_at)`. */
   toLedgerValues(entry: LedgerEntry): unknown[] {
     return [
       entry.id,
@@ -31,6 +31,7 @@ export const WalletPersistenceMapper = {
       entry.balanceAfter,
       entry.pointsAfter,
       entry.orderId,
+      entry.returnId,
       entry.at,
     ];
   },

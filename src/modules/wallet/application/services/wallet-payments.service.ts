@@ -1,6 +1,11 @@
 import { IdGenerator } from '../../../../shared/kernel/id-generator.port';
 import { UnitOfWork } from '../../../../shared/kernel/unit-of-work.port';
-import { WalletPayment, WalletPayments } from '../ports/wallet-payments.port';
+import {
+  WalletPayment,
+  WalletPayments,
+  WalletReturnRefund,
+  WalletReturnRefunded,
+} from '../ports/wallet-payments.port';
 import { WalletRepository } from '../ports/wallet.repository.port';
 
 /**
@@ -32,6 +37,16 @@ export class WalletPaymentsService extends WalletPayments {
       wallet.refund(payment, () => this.ids.next());
       await this.wallets.save(wallet);
       this.unitOfWork.attributeTo(payment.userId);
+    });
+  }
+
+  refundReturn(refund: WalletReturnRefund): Promise<WalletReturnRefunded> {
+    return this.unitOfWork.run(async () => {
+      const wallet = await this.wallets.lock(refund.userId);
+      const settled = wallet.refundReturn(refund, () => this.ids.next());
+      await this.wallets.save(wallet);
+      this.unitOfWork.attributeTo(refund.userId);
+      return settled;
     });
   }
 }

@@ -19,7 +19,7 @@ export interface StoredEntry {
 /**
  * Wallets and their ledger in memory. Like the real adapter it refuses to work
  * outside a transaction, creates a missing wallet at 0/0 when locking, rejects
- * a save of a stale version, keeps one ledger row per (order, type), and
+ * a save of a stale version, keeps one ledger row per (order, type, return), and
  * forgets what a rolled-back transaction wrote.
  */
 export class InMemoryWalletRepository extends WalletRepository {
@@ -76,9 +76,10 @@ export class InMemoryWalletRepository extends WalletRepository {
         (stored) =>
           entry.orderId !== null &&
           stored.entry.orderId === entry.orderId &&
-          stored.entry.type === entry.type,
+          stored.entry.type === entry.type &&
+          stored.entry.returnId === entry.returnId,
       );
-      if (duplicate) throw new Error('duplicate (order_id, type)');
+      if (duplicate) throw new Error('duplicate (order_id, type, return_id)');
     }
     this.wallets.set(wallet.userId, {
       balance: wallet.balance.won,

@@ -34,6 +34,7 @@ describe(ChargeWalletHandler.name, () => {
         balanceAfter: 5_000,
         pointsAfter: 0,
         orderId: null,
+        returnId: null,
         at: clock.now(),
       },
     ]);
