@@ -67,7 +67,7 @@ describe('Personal data at rest (e2e)', () => {
     expect(address.status).toBe(201);
     // An order keeps its own copy of the address, and its stored replay (the
     // Idempotency-Key record) holds the response that shows it.
-    const shop = await Shop.open(api, `at-rest-${marker}`);
+    const shop = await Shop.open(api, 'at-rest');
     const product = await shop.createProduct(10, 1_000);
     const charged = await api.post(
       '/wallet/charges',
