@@ -25,7 +25,8 @@ const DATABASE = new URL(requireEnv('DATABASE_URL')).pathname.slice(1);
  * (InnoDB pages + redo, no binlog). The two agree only if the physical copy is
  * exactly the state at its recorded GTID: a transaction missing from the copy,
  * an extra one, a torn page or a wrong position in the manifest all change a
- * CHECKSUM TABLE or a row count. The second test closes the loop with the live
+ * table's content checksum (every column of every row, tableChecksums) or a
+ * row count. The second test closes the loop with the live
  * primary: the backup under test, rolled forward over every archived binlog,
  * must equal the primary itself once the writes stopped.
  */
