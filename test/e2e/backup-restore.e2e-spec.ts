@@ -214,7 +214,7 @@ describe('backup and restore (e2e)', () => {
     ]);
     expect(rolledSums).toEqual(primarySums);
     process.stdout.write(`backup-restore: ${underLoad.output}${copy.output}${rolled.output}`);
-  });
+  }, 240_000);
 
   it('retention keeps the newest BACKUP_KEEP backups, drops those older than BACKUP_MAX_AGE_DAYS, and the binlogs only they needed', async () => {
     const names = (): string[] => readdirSync(join(backups.dir, 'full')).sort();
