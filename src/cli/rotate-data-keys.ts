@@ -4,6 +4,7 @@ import { ADDRESS_SEALED_TABLE } from '../modules/identity/adapters/persistence/m
 import { MEMBER_TOKEN_SEALED_TABLE } from '../modules/identity/adapters/persistence/typeorm-member-token.repository';
 import { USER_SEALED_TABLE } from '../modules/identity/adapters/persistence/user.persistence-mapper';
 import { SHIPPING_ADDRESS_SEALED_TABLE } from '../modules/ordering/adapters/persistence/order-shipping-address.persistence-mapper';
+import { REVIEW_SEALED_TABLE } from '../modules/reviews/adapters/persistence/review.rows';
 import {
   assertProductionSecretsOrExit,
   loadPersonalDataConfigOrExit,
@@ -21,6 +22,7 @@ const SEALED_TABLES: readonly SealedTable[] = [
   ADDRESS_SEALED_TABLE,
   MEMBER_TOKEN_SEALED_TABLE,
   SHIPPING_ADDRESS_SEALED_TABLE,
+  REVIEW_SEALED_TABLE,
 ];
 
 /**

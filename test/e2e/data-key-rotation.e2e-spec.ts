@@ -49,6 +49,7 @@ const SEALED = [
     owner: 'o.user_id',
     join: 'JOIN orders o ON o.id = t.order_id',
   },
+  { table: 'reviews', id: 'id', columns: ['author_name'], owner: 't.user_id', join: '' },
 ];
 
 function runRotation(

@@ -3,6 +3,7 @@ import { AppProcess, startApi } from '../support/app-process';
 import { Db } from '../support/db';
 import { logInAsAdmin, signUpAndLogIn } from '../support/fixtures';
 import { apiClient, HttpClient, HttpResult } from '../support/http';
+import { metricSum } from '../support/metrics';
 
 describe('Audit trail and admin access to members (e2e)', () => {
   let app: AppProcess;
@@ -85,8 +86,12 @@ describe('Audit trail and admin access to members (e2e)', () => {
     ).not.toHaveLength(0);
   });
 
-  it('changes a role in the same transaction as its audit row, ends the member’s sessions and logs a security event', async () => {
+  it('changes a role in the same transaction as its audit row, ends the member’s sessions and reports role_changed through the security events', async () => {
     const member = await signUpAndLogIn(api, 'promoted');
+    const adminId = (await api.get('/users/me', { token: admin })).body.id as string;
+    const before = await metricSum(app.url, 'hexashop_security_events_total', {
+      event: 'role_changed',
+    });
     const changed = await api.patch(
       `/admin/users/${member.id}/role`,
       { role: 'ADMIN' },
@@ -105,7 +110,20 @@ describe('Audit trail and admin access to members (e2e)', () => {
       [member.id],
     );
     expect(row).toEqual({ action: 'admin.user.role-changed', actor_role: 'ADMIN' });
-    expect(app.logs()).toMatch(/"securityEvent":"role.changed"/);
+    // ADR 0025: one security event (log line + counter) per change, actor and subject ids only.
+    expect(
+      await metricSum(app.url, 'hexashop_security_events_total', { event: 'role_changed' }),
+    ).toBe(before + 1);
+    const events = app
+      .logs()
+      .split('\n')
+      .filter((line) => line.includes('"securityEvent":"role_changed"'))
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .filter((event) => event.subjectUserId === member.id);
+    expect(events).toEqual([
+      expect.objectContaining({ userId: adminId, from: 'CUSTOMER', to: 'ADMIN' }),
+    ]);
+    expect(JSON.stringify(events)).not.toContain(member.email);
   });
 
   it('fails closed: 503 and no data when the audit row cannot be written', async () => {

@@ -2,7 +2,7 @@ import { AppProcess, startApi, startWorker } from '../support/app-process';
 import { createCustomers, Customer } from '../support/customers';
 import { Db } from '../support/db';
 import { insertDeliveredOrders } from '../support/delivered-orders';
-import { logInAsAdmin, waitUntil } from '../support/fixtures';
+import { logInAsAdmin, signUpAndLogIn, waitUntil } from '../support/fixtures';
 import { apiClient, HttpClient, HttpResult } from '../support/http';
 import { metricSum } from '../support/metrics';
 import { placeOrder, Shop } from '../support/shop';
@@ -331,5 +331,42 @@ describe('Reviews (e2e)', () => {
     expect(
       (await client.get(`/products/00000000-0000-7000-8000-000000000000/reviews`)).status,
     ).toBe(404);
+  });
+
+  it('shows an erased author as "Erased member" and keeps the review and the rating', async () => {
+    const product = await shop.createProduct(10, 1_000);
+    const member = await signUpAndLogIn(client, 'erased-reviewer');
+    const [orderId] = await insertDeliveredOrders(
+      [{ id: member.id, email: member.email, token: member.accessToken }],
+      product,
+    );
+    const posted = await client.post(
+      `/products/${product}/reviews`,
+      { orderId, rating: 2, text: 'Gone soon' },
+      { token: member.accessToken },
+    );
+    expect(posted.body.authorName).toBe('T**');
+    const [sealed] = await Db.rows<{ author_name: string }>(
+      'SELECT author_name FROM reviews WHERE id = ?',
+      [posted.body.id],
+    );
+    expect(sealed!.author_name).toMatch(/^e1\./);
+
+    const erased = await client.deleteWith(
+      '/users/me',
+      { password: member.password },
+      { token: member.accessToken },
+    );
+    expect(erased.status).toBe(204);
+
+    const listed = await client.get(`/products/${product}/reviews`);
+    expect(listed.body.items).toEqual([
+      expect.objectContaining({
+        id: posted.body.id,
+        authorName: 'Erased member',
+        text: 'Gone soon',
+      }),
+    ]);
+    expect(await ratingOf(client2, product)).toEqual({ average: 2, count: 1 });
   });
 });

@@ -40,9 +40,7 @@ import { EraseMemberHandler } from './application/commands/erase-member/erase-me
 import { AdminUsersController } from './adapters/http/admin-users.controller';
 import { AccessLogController } from './adapters/http/access-log.controller';
 import { AuditController } from './adapters/http/audit.controller';
-import { LoggingRoleChangeAlerts } from './adapters/security/logging-role-change.alerts';
 import { ChangeRoleHandler } from './application/commands/change-role/change-role.handler';
-import { RoleChangeAlerts } from './application/ports/role-change-alerts.port';
 import { FindUsersByEmailHandler } from './application/queries/find-users-by-email/find-users-by-email.handler';
 import { GetUserHandler } from './application/queries/get-user/get-user.handler';
 import { TypeOrmMemberTokenRepository } from './adapters/persistence/typeorm-member-token.repository';
@@ -86,7 +84,6 @@ import { SessionRevoker } from './application/services/session-revoker.service';
     ChangeRoleHandler,
     GetUserHandler,
     FindUsersByEmailHandler,
-    { provide: RoleChangeAlerts, useClass: LoggingRoleChangeAlerts },
     ChangePasswordHandler,
     RequestEmailChangeHandler,
     ConfirmEmailChangeHandler,

@@ -1,5 +1,6 @@
 import { FieldCipher } from '../../../../platform/crypto/field-cipher';
 import { FieldRef } from '../../../../platform/crypto/field-ref';
+import { SealedTable } from '../../../../platform/crypto/sealed-table';
 import { ERASED_AUTHOR_NAME } from '../../domain/author-name';
 import { Review } from '../../domain/review.aggregate';
 import { ReviewStatus } from '../../domain/review-status';
@@ -23,9 +24,17 @@ export interface ReviewRow {
   secret: Buffer | null;
 }
 
+/** The sealed column of reviews, for the data-key rotation (ADR 0045). */
+export const REVIEW_SEALED_TABLE: SealedTable = {
+  table: 'reviews',
+  idColumn: 'id',
+  columns: ['author_name'],
+  ownerColumn: 't.user_id',
+};
+
 /** Where the masked author name is sealed: a copy moved to another review does not open. */
 export const authorNameRef = (reviewId: string): FieldRef => ({
-  table: 'reviews',
+  table: REVIEW_SEALED_TABLE.table,
   column: 'author_name',
   rowId: reviewId,
 });

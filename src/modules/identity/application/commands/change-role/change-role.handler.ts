@@ -1,8 +1,8 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { AuditTrail } from '../../../../../shared/kernel/audit-trail.port';
 import { NotFoundError } from '../../../../../shared/kernel/not-found.error';
+import { SecurityEvents } from '../../../../../shared/kernel/security-events.port';
 import { UnitOfWork } from '../../../../../shared/kernel/unit-of-work.port';
-import { RoleChangeAlerts } from '../../ports/role-change-alerts.port';
 import { UserRepository } from '../../ports/user.repository.port';
 import { SessionRevoker } from '../../services/session-revoker.service';
 import { Clock } from '../../../../../shared/kernel/clock.port';
@@ -10,15 +10,16 @@ import { ChangeRoleCommand } from './change-role.command';
 
 /**
  * Changes the role with its audit row in one transaction and ends the
- * member's sessions (their tokens carry the old role), then raises the
- * security event "role changed" (after the commit: an event for a change
- * that rolled back would be a false alarm).
+ * member's sessions (their tokens carry the old role), then records the
+ * security event `role_changed` (ADR 0025: a log line and
+ * `hexashop_security_events_total`) after the commit: an event for a change
+ * that rolled back would be a false alarm.
  */
 @CommandHandler(ChangeRoleCommand)
 export class ChangeRoleHandler implements ICommandHandler<ChangeRoleCommand, void> {
   constructor(
     private readonly users: UserRepository,
-    private readonly alerts: RoleChangeAlerts,
+    private readonly security: SecurityEvents,
     private readonly revoker: SessionRevoker,
     private readonly clock: Clock,
     private readonly audit: AuditTrail,
@@ -45,11 +46,11 @@ export class ChangeRoleHandler implements ICommandHandler<ChangeRoleCommand, voi
       return { from, ended };
     });
     if (changed === null) return;
-    this.alerts.roleChanged({
-      actorUserId: command.actorUserId,
+    this.security.record({
+      event: 'role_changed',
+      userId: command.actorUserId,
       subjectUserId: command.userId,
-      from: changed.from,
-      to: role,
+      detail: { from: changed.from, to: role },
     });
     await this.revoker.denylist(changed.ended);
   }
