@@ -3,7 +3,13 @@
 # dependencies if missing, starts (or reuses) MariaDB primary + replica, Redis
 # the SMTP sink and HAProxy, migrates, seeds, then runs two API instances
 # (:3000 and :3002) behind HAProxy and a worker on :3001 in the foreground.
-# Ctrl-C stops what this script started.
+#
+# Ctrl-C (or SIGTERM), also while it is starting, stops what this script
+# started and leaves alone what was already running. The API instances drain
+# as in production: readiness 503 for SHUTDOWN_DRAIN_MS (default 5000, the
+# contract's), so HAProxy takes them out of rotation before they close;
+# `SHUTDOWN_DRAIN_MS=500 npm run up` stops quicker. A second Ctrl-C kills the
+# API instances and the worker at once (the services are still stopped).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 profile=dev
@@ -12,9 +18,46 @@ bash scripts/ensure-deps.sh
 
 # Remember which services were already running, so Ctrl-C leaves those alone.
 before=$(bash scripts/stack.sh --profile "$profile" status)
+archiver_started=0
+pids=()
+
+kill_all() { # kill_all SIGNAL: the API instances and the worker
+  local pid
+  for pid in "${pids[@]}"; do kill -"$1" "$pid" 2>/dev/null || true; done
+}
+cleanup() {
+  trap - EXIT
+  # a second Ctrl-C skips the drain; the services below are stopped all the same
+  trap 'echo " again: killing API and worker now"; kill_all KILL' INT TERM
+  echo
+  if ((${#pids[@]})); then
+    echo "stopping API and worker (API drain ${SHUTDOWN_DRAIN_MS:-5000} ms; Ctrl-C again to kill them now)..."
+    kill_all TERM
+    local pid
+    for pid in "${pids[@]}"; do
+      # a signal ends `wait` early: wait again until the process is gone
+      while kill -0 "$pid" 2>/dev/null; do wait "$pid" 2>/dev/null || true; done
+    done
+  fi
+  trap '' INT TERM
+  if ((archiver_started)); then
+    bash scripts/db/binlog.sh --profile "$profile" stop >/dev/null || true
+  fi
+  for service in haproxy smtp redis replica primary; do
+    if grep -qE "^$service .*not running" <<<"$before"; then
+      bash scripts/stack.sh --profile "$profile" stop "$service" >/dev/null || true
+    fi
+  done
+  echo "stopped"
+}
+trap 'cleanup; exit 130' INT TERM
+trap cleanup EXIT
+
 bash scripts/stack.sh --profile "$profile" up
 # continuous binlog archiving for point-in-time restores (ADR 0042); stopped by Ctrl-C if started here
-archiver_before=$(bash scripts/db/binlog.sh --profile "$profile" status)
+if [[ $(bash scripts/db/binlog.sh --profile "$profile" status) == *"not running"* ]]; then
+  archiver_started=1
+fi
 bash scripts/db/binlog.sh --profile "$profile" start
 while IFS= read -r line; do export "${line?}"; done < <(bash scripts/stack.sh --profile "$profile" env)
 
@@ -33,33 +76,14 @@ npm run --silent build
 node dist/cli/migrate.js
 node dist/cli/seed.js
 
-pids=()
-cleanup() {
-  trap - INT TERM EXIT
-  echo
-  echo "stopping API and worker..."
-  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  if [[ $archiver_before == *"not running"* ]]; then
-    bash scripts/db/binlog.sh --profile "$profile" stop >/dev/null || true
-  fi
-  for service in haproxy smtp redis replica primary; do
-    if grep -qE "^$service .*not running" <<<"$before"; then
-      bash scripts/stack.sh --profile "$profile" stop "$service" >/dev/null || true
-    fi
-  done
-  echo "stopped"
-}
-trap cleanup INT TERM EXIT
-
 # Two API instances behind HAProxy (TRUST_PROXY: client address and protocol
 # come from HAProxy's X-Forwarded-* headers).
 for port in "$API_PORT" "$API2_PORT"; do
-  TRUST_PROXY="${TRUST_PROXY:-true}" SHUTDOWN_DRAIN_MS="${SHUTDOWN_DRAIN_MS:-500}" PORT="$port" node dist/main.js &
+  TRUST_PROXY="${TRUST_PROXY:-true}" PORT="$port" node dist/main.js &
   pids+=($!)
 done
 bash scripts/stack.sh --profile "$profile" lb-servers "127.0.0.1:$API_PORT" "127.0.0.1:$API2_PORT" >/dev/null
-SHUTDOWN_DRAIN_MS="${SHUTDOWN_DRAIN_MS:-500}" PORT="$WORKER_PORT" node dist/worker.js &
+PORT="$WORKER_PORT" node dist/worker.js &
 pids+=($!)
 
 for _ in $(seq 1 100); do
@@ -80,6 +104,6 @@ cat <<INFO
   backups      npm run db:backup / db:restore (binlog archiver: npm run db:binlog -- status)
   admin login  $ADMIN_EMAIL / $ADMIN_PASSWORD
 
-  Ctrl-C stops it.
+  Ctrl-C stops it (API drain ${SHUTDOWN_DRAIN_MS:-5000} ms; twice: at once).
 INFO
 wait -n "${pids[@]}" || true
