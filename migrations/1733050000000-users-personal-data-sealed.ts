@@ -31,16 +31,16 @@ export class UsersPersonalDataSealed1733050000000 implements MigrationInterface 
     ) as { UserRowSealer: { fromEnv(): Sealer } };
     const sealer = UserRowSealer.fromEnv();
 
-    if (!(await hasColumn(db, 'email_bidx')))
+    if (!(await usersHas(db, 'COLUMNS', 'COLUMN_NAME', 'email_bidx')))
       await db.query(
         `ALTER TABLE users
            ADD COLUMN email_bidx CHAR(64) CHARACTER SET ascii COLLATE ascii_bin NULL AFTER id,
            ADD COLUMN phone VARCHAR(200) CHARACTER SET ascii COLLATE ascii_bin NULL AFTER name,
            ADD UNIQUE KEY uq_users_email_bidx (email_bidx)`,
       );
-    if (await hasIndex(db, 'uq_users_email'))
+    if (await usersHas(db, 'STATISTICS', 'INDEX_NAME', 'uq_users_email'))
       await db.query('ALTER TABLE users DROP INDEX uq_users_email');
-    if (await hasCheck(db, 'ck_users_name'))
+    if (await usersHas(db, 'TABLE_CONSTRAINTS', 'CONSTRAINT_NAME', 'ck_users_name'))
       await db.query('ALTER TABLE users DROP CONSTRAINT ck_users_name');
     // Sealed values are ASCII, ~4/3 of the UTF-8 text plus 40 characters; plain rows stay readable until sealed.
     await db.query(
@@ -56,40 +56,17 @@ export class UsersPersonalDataSealed1733050000000 implements MigrationInterface 
   }
 }
 
-async function count(db: QueryRunner, sql: string, parameters: unknown[]): Promise<number> {
-  const [row] = (await db.query(sql, parameters)) as Array<{ n: number | string }>;
-  return Number(row?.n ?? 0);
-}
-
-async function hasColumn(db: QueryRunner, column: string): Promise<boolean> {
-  return (
-    (await count(
-      db,
-      `SELECT COUNT(*) AS n FROM information_schema.COLUMNS
-        WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users' AND COLUMN_NAME = ?`,
-      [column],
-    )) > 0
-  );
-}
-
-async function hasIndex(db: QueryRunner, index: string): Promise<boolean> {
-  return (
-    (await count(
-      db,
-      `SELECT COUNT(*) AS n FROM information_schema.STATISTICS
-        WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users' AND INDEX_NAME = ?`,
-      [index],
-    )) > 0
-  );
-}
-
-async function hasCheck(db: QueryRunner, constraint: string): Promise<boolean> {
-  return (
-    (await count(
-      db,
-      `SELECT COUNT(*) AS n FROM information_schema.TABLE_CONSTRAINTS
-        WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users' AND CONSTRAINT_NAME = ?`,
-      [constraint],
-    )) > 0
-  );
+/** Whether information_schema.<view> lists `name` (in <nameColumn>) for the users table. */
+async function usersHas(
+  db: QueryRunner,
+  view: 'COLUMNS' | 'STATISTICS' | 'TABLE_CONSTRAINTS',
+  nameColumn: 'COLUMN_NAME' | 'INDEX_NAME' | 'CONSTRAINT_NAME',
+  name: string,
+): Promise<boolean> {
+  const [row] = (await db.query(
+    `SELECT COUNT(*) AS n FROM information_schema.${view}
+      WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users' AND ${nameColumn} = ?`,
+    [name],
+  )) as Array<{ n: number | string }>;
+  return Number(row?.n ?? 0) > 0;
 }

@@ -1,7 +1,8 @@
 import { BlindIndex } from '../../../../platform/crypto/blind-index';
 import { FieldCipher } from '../../../../platform/crypto/field-cipher';
 import { KeyRing } from '../../../../platform/crypto/key-ring';
-import { MemberKeyStore, SqlRunner } from '../../../../platform/crypto/member-key-store';
+import { MemberKeyStore } from '../../../../platform/crypto/member-key-store';
+import { forEachKeysetBatch, SqlRunner } from '../../../../platform/database/keyset-batches';
 import { AppConfig } from '../../../../platform/config/app-config';
 import { PersonalDataConfig } from '../../../../platform/config/personal-data-config';
 import { USER_TABLE, UserPersistenceMapper } from './user.persistence-mapper';
@@ -27,7 +28,7 @@ interface LegacyRow {
  * Users written or converted outside the API, sealed exactly as the API
  * seals them (ADR 0032): the seed's admin, bulk test and benchmark
  * customers, and the migration that encrypts rows written before
- * encryption (1733050000001).
+ * encryption (1733050000000).
  */
 export class UserRowSealer {
   constructor(
@@ -102,40 +103,46 @@ export class UserRowSealer {
    * sealed rows are skipped. Returns how many rows it sealed.
    */
   async sealLegacyRows(db: SqlRunner, now: Date, batchSize = 500): Promise<number> {
-    let after = '';
     let sealed = 0;
-    for (;;) {
-      const rows = (await db.query(
-        `SELECT id, email, name, phone FROM ${USER_TABLE} WHERE id > ? ORDER BY id LIMIT ?`,
-        [after, batchSize],
-      )) as LegacyRow[];
-      if (rows.length === 0) return sealed;
-      after = rows[rows.length - 1]!.id;
-      for (const row of rows.filter((candidate) => candidate.email.includes('@'))) {
-        const secret = await this.store.ensure(db, row.id, now);
-        if (!secret) continue; // erased: nothing to seal it under, and nothing to keep
-        const email = row.email.trim().toLowerCase();
-        const columns = UserPersistenceMapper.seal(this.cipher, this.blindIndex, secret, row.id, {
-          email,
-          name: row.name,
-          phone: row.phone,
-        });
-        const result = (await db.query(
-          `UPDATE ${USER_TABLE} SET email = ?, name = ?, phone = ?, email_bidx = ?
-            WHERE id = ? AND email = ? AND name = ? AND phone <=> ?`,
-          [
-            columns.email,
-            columns.name,
-            columns.phone,
-            columns.email_bidx,
-            row.id,
-            row.email,
-            row.name,
-            row.phone,
-          ],
-        )) as { affectedRows?: number };
-        sealed += Number(result.affectedRows ?? 0);
-      }
-    }
+    await forEachKeysetBatch<LegacyRow>(
+      db,
+      {
+        sql: `SELECT id, email, name, phone FROM ${USER_TABLE} WHERE id > ? ORDER BY id LIMIT ?`,
+        keyOf: (row) => row.id,
+        batchSize,
+      },
+      async (rows) => {
+        for (const row of rows.filter((candidate) => candidate.email.includes('@')))
+          sealed += await this.sealLegacyRow(db, row, now);
+      },
+    );
+    return sealed;
+  }
+
+  /** Seals one plain row if it is unchanged since it was read; 1 when it did. */
+  private async sealLegacyRow(db: SqlRunner, row: LegacyRow, now: Date): Promise<number> {
+    const secret = await this.store.ensure(db, row.id, now);
+    if (!secret) return 0; // erased: nothing to seal it under, and nothing to keep
+    const email = row.email.trim().toLowerCase();
+    const columns = UserPersistenceMapper.seal(this.cipher, this.blindIndex, secret, row.id, {
+      email,
+      name: row.name,
+      phone: row.phone,
+    });
+    const result = (await db.query(
+      `UPDATE ${USER_TABLE} SET email = ?, name = ?, phone = ?, email_bidx = ?
+        WHERE id = ? AND email = ? AND name = ? AND phone <=> ?`,
+      [
+        columns.email,
+        columns.name,
+        columns.phone,
+        columns.email_bidx,
+        row.id,
+        row.email,
+        row.name,
+        row.phone,
+      ],
+    )) as { affectedRows?: number };
+    return Number(result.affectedRows ?? 0);
   }
 }
