@@ -808,6 +808,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orders/{id}/returns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Return units of a delivered order (owner), within the return window
+         * @description Within RETURN_WINDOW_DAYS (default 14) of delivery, the owner asks to return some or all units of some lines; the units are reserved at once (concurrent requests never return more than was bought) and the order becomes RETURN_REQUESTED. An admin approves on receipt (`POST /admin/returns/{id}/approve`). `refundAmount` is the refund if approved next: the return's share of what was paid, floor(paidAmount × returned value / subtotal) cumulatively (docs/ordering.md). 409 RETURN_NOT_ALLOWED: not delivered, window over, product not in the order, or more than is left. Requires an Idempotency-Key.
+         */
+        post: operations["OrderReturnsController_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/returns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Returns, oldest first, optionally of one status (REQUESTED: parcels to expect)
+         * @description Admin only. Keyset-paginated, oldest first.
+         */
+        get: operations["AdminReturnsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/returns/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a return on receipt: refund to the wallet, stock and points back, in one transaction
+         * @description Admin only. The refund is the return's share of what was paid (cumulative floor(paidAmount × returned value / subtotal), so all refunds together never pass paidAmount and a full return refunds it exactly); used points are restored and earned points revoked by the same rule, earned points already spent are withheld from the refund at 1 won each. The order becomes RETURNED (everything back) or PARTIALLY_RETURNED, and the customer gets an e-mail. Approving again answers 200 unchanged and refunds nothing.
+         */
+        post: operations["AdminReturnsController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/shipments": {
         parameters: {
             query?: never;
@@ -1741,7 +1801,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            status: "PAID" | "SHIPPED" | "DELIVERED" | "CANCELLED";
+            status: "PAID" | "SHIPPED" | "DELIVERED" | "CANCELLED" | "RETURN_REQUESTED" | "RETURNED" | "PARTIALLY_RETURNED";
             items: components["schemas"]["OrderLineResponse"][];
             subtotal: number;
             discount: number;
@@ -1800,6 +1860,63 @@ export interface components {
             from: string;
             /** Format: date-time */
             to: string;
+        };
+        RequestReturnRequest: {
+            /**
+             * @description Distinct products of the order and how many units of each come back (at most what is not yet under a return)
+             * @example [
+             *       {
+             *         "productId": "0190f5a2-7c1e-7b3a-9d2e-4f5a6b7c8d9e",
+             *         "quantity": 1
+             *       }
+             *     ]
+             */
+            items: components["schemas"]["OrderItemRequest"][];
+            /** @example Too small */
+            reason: string;
+        };
+        ReturnItemResponse: {
+            /** Format: uuid */
+            productId: string;
+            /** @example 1 */
+            quantity: number;
+        };
+        ReturnResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            orderId: string;
+            /**
+             * @example REQUESTED
+             * @enum {string}
+             */
+            status: "REQUESTED" | "APPROVED";
+            items: components["schemas"]["ReturnItemResponse"][];
+            /** @example Too small */
+            reason: string;
+            /**
+             * @description Won. REQUESTED: the refund if this return is approved next (its share of what was paid, docs/ordering.md); APPROVED: what went back to the wallet
+             * @example 6667
+             */
+            refundAmount: number;
+            /**
+             * @description Used points given back (0 until approved)
+             * @example 0
+             */
+            pointsRestored: number;
+            /**
+             * @description Earned points taken back (0 until approved)
+             * @example 0
+             */
+            pointsRevoked: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            approvedAt?: string;
+        };
+        ReturnPageResponse: {
+            items: components["schemas"]["ReturnResponse"][];
+            nextCursor: string | null;
         };
         ShipmentResponse: {
             /** Format: uuid */
@@ -4906,6 +5023,224 @@ export interface operations {
             };
             /** @description RATE_LIMITED (with Retry-After) */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    OrderReturnsController_request: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description 1..100 characters of A-Z a-z 0-9 _ - : . (a UUID is fine). Same key and same request within 24 h: the first response is replayed with `Idempotent-Replayed: true`. */
+                "Idempotency-Key": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestReturnRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReturnResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED (with `errors`) or IDEMPOTENCY_KEY_MISSING */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description UNAUTHORIZED: missing, invalid, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description RETURN_NOT_ALLOWED, IDEMPOTENCY_IN_PROGRESS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: same key, different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description RATE_LIMITED (with Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (with Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    AdminReturnsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from the previous page */
+                cursor?: string;
+                /** @description Only returns in this state */
+                status?: "REQUESTED" | "APPROVED";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReturnPageResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED (with `errors`) or IDEMPOTENCY_KEY_MISSING */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description UNAUTHORIZED: missing, invalid, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the caller lacks the role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description RATE_LIMITED (with Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    AdminReturnsController_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReturnResponse"];
+                };
+            };
+            /** @description UNAUTHORIZED: missing, invalid, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the caller lacks the role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description RATE_LIMITED (with Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (with Retry-After) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

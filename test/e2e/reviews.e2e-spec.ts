@@ -36,7 +36,9 @@ describe('Reviews (e2e)', () => {
     api.post(
       `/products/${productId}/reviews`,
       { orderId: buyer.orderId, rating, text },
-      { token: buyer.token },
+      // Commits on one product's totals queue behind each other (ADR 0055): on a
+      // busy 2-core machine 200 of them take longer than the client's default.
+      { token: buyer.token, timeoutMs: 60_000 },
     );
   const ratingOf = async (api: HttpClient, productId: string, token?: string) =>
     (await api.get(`/products/${productId}`, token ? { token } : {})).body.rating as {
@@ -368,5 +370,71 @@ describe('Reviews (e2e)', () => {
       }),
     ]);
     expect(await ratingOf(client2, product)).toEqual({ average: 2, count: 1 });
+  });
+
+  it('keeps the totals and helpful counts exact when edits, deletes, hides and votes race', async () => {
+    const product = await shop.createProduct(10, 1_000);
+    const buyers = await buyersOf(product, 40);
+    const ids = (
+      await Promise.all(buyers.map((buyer, i) => review(buyer, product, (i % 5) + 1)))
+    ).map((r) => r.body.id as string);
+    const target = ids[0]!;
+
+    const results = await Promise.all([
+      ...buyers.map((buyer, i) =>
+        client.patch(
+          `/reviews/${ids[i]}`,
+          { rating: ((i * 3) % 5) + 1 },
+          { token: buyer.token, timeoutMs: 60_000 },
+        ),
+      ),
+      ...buyers
+        .filter((_, i) => i % 4 === 1)
+        .map((buyer, k) =>
+          client2.delete(`/reviews/${ids[k * 4 + 1]}`, { token: buyer.token, timeoutMs: 60_000 }),
+        ),
+      ...ids
+        .filter((_, i) => i % 3 === 2)
+        .map((id) =>
+          client2.post(`/admin/reviews/${id}/hide`, {}, { token: admin, timeoutMs: 60_000 }),
+        ),
+      // Every other buyer votes for the first review twice at once: one vote each.
+      ...buyers
+        .slice(1)
+        .flatMap((buyer) =>
+          [client, client2].map((c) =>
+            c.post(`/reviews/${target}/helpful`, {}, { token: buyer.token, timeoutMs: 60_000 }),
+          ),
+        ),
+    ]);
+
+    // Deletes and hides may come first: an edit of a deleted review is 404, nothing else fails.
+    expect(results.map((r) => r.status).filter((s) => ![200, 204, 404].includes(s))).toEqual([]);
+    const [totals] = await Db.rows<{
+      rating_sum: number;
+      rating_count: number;
+      s: number;
+      c: number;
+    }>(
+      `SELECT r.rating_sum, r.rating_count, v.s, v.c FROM product_ratings r,
+              (SELECT COALESCE(SUM(rating), 0) AS s, COUNT(*) AS c FROM reviews
+                WHERE product_id = ? AND status = 'VISIBLE') v
+        WHERE r.product_id = ?`,
+      [product, product],
+    );
+    expect(Number(totals!.rating_sum)).toBe(Number(totals!.s));
+    expect(Number(totals!.rating_count)).toBe(Number(totals!.c));
+    const sum = Number(totals!.s);
+    const count = Number(totals!.c);
+    expect(await ratingOf(client2, product)).toEqual({
+      average: count ? Math.round((sum * 100) / count) / 100 : null,
+      count,
+    });
+    const [votes] = await Db.rows<{ helpful_count: number; n: number }>(
+      `SELECT helpful_count, (SELECT COUNT(*) FROM review_helpful_votes WHERE review_id = ?) AS n
+         FROM reviews WHERE id = ?`,
+      [target, target],
+    );
+    expect([Number(votes!.helpful_count), Number(votes!.n)]).toEqual([39, 39]);
   });
 });

@@ -13,7 +13,19 @@ import { AddressReadModel } from '../identity/application/ports/address.read-mod
 import { IdentityDirectoryModule } from '../identity/identity-directory.module';
 import { WalletPayments } from '../wallet/application/ports/wallet-payments.port';
 import { WalletModule } from '../wallet/wallet.module';
+import { AppConfig } from '../../platform/config/app-config';
+import { AdminReturnsController } from './adapters/http/admin-returns.controller';
 import { BestSellersController } from './adapters/http/best-sellers.controller';
+import { OrderReturnsController } from './adapters/http/order-returns.controller';
+import { ReturnMetrics } from './adapters/http/returns.metrics';
+import { TypeOrmOrderReturnReadModel } from './adapters/persistence/typeorm-order-return.read-model';
+import { TypeOrmOrderReturnRepository } from './adapters/persistence/typeorm-order-return.repository';
+import { ApproveReturnHandler } from './application/commands/approve-return/approve-return.handler';
+import { RequestReturnHandler } from './application/commands/request-return/request-return.handler';
+import { OrderReturnReadModel } from './application/ports/order-return.read-model.port';
+import { OrderReturnRepository } from './application/ports/order-return.repository.port';
+import { ListReturnsHandler } from './application/queries/list-returns/list-returns.handler';
+import { ReturnPolicy } from './application/services/return-policy';
 import { CheckoutController } from './adapters/http/checkout.controller';
 import { OrderMetrics } from './adapters/http/order.metrics';
 import { OrdersController } from './adapters/http/orders.controller';
@@ -35,12 +47,29 @@ import { GetBestSellersHandler } from './application/queries/get-best-sellers/ge
 import { GetOrderHandler } from './application/queries/get-order/get-order.handler';
 import { ListOrdersHandler } from './application/queries/list-orders/list-orders.handler';
 
-/** Ordering (API): placing, paying and cancelling orders; best sellers. */
+/** Ordering (API): placing, paying and cancelling orders; returns; best sellers. */
 @Module({
   imports: [CatalogModule, WalletModule, CouponsModule, CartModule, IdentityDirectoryModule],
-  controllers: [OrdersController, CheckoutController, BestSellersController],
+  controllers: [
+    OrdersController,
+    CheckoutController,
+    BestSellersController,
+    OrderReturnsController,
+    AdminReturnsController,
+  ],
   providers: [
     OrderMetrics,
+    ReturnMetrics,
+    RequestReturnHandler,
+    ApproveReturnHandler,
+    ListReturnsHandler,
+    {
+      provide: ReturnPolicy,
+      useFactory: (config: AppConfig) => new ReturnPolicy(config.returnWindowDays),
+      inject: [AppConfig],
+    },
+    { provide: OrderReturnRepository, useClass: TypeOrmOrderReturnRepository },
+    { provide: OrderReturnReadModel, useClass: TypeOrmOrderReturnReadModel },
     PlaceOrderHandler,
     CheckoutCartHandler,
     CancelOrderHandler,

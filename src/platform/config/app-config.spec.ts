@@ -70,6 +70,11 @@ describe(AppConfig.name, () => {
     it('needs no SMTP_URL for the API', () => {
       expect(sut.smtpUrl).toBeUndefined();
     });
+
+    it('accepts returns for 14 days after delivery, or RETURN_WINDOW_DAYS', () => {
+      expect(sut.returnWindowDays).toBe(14);
+      expect(new AppConfig('api', apiEnv({ RETURN_WINDOW_DAYS: '30' })).returnWindowDays).toBe(30);
+    });
   });
 
   describe('values from the environment', () => {
@@ -175,6 +180,9 @@ describe(AppConfig.name, () => {
       ['SHUTDOWN_DRAIN_MS', 'soon'],
       ['LOG_LEVEL', 'verbose'],
       ['TRUST_PROXY', 'maybe'],
+      ['RETURN_WINDOW_DAYS', '0'],
+      ['RETURN_WINDOW_DAYS', '366'],
+      ['RETURN_WINDOW_DAYS', 'two weeks'],
     ])('rejects %s=%j with a ConfigError that starts with the variable name', (name, value) => {
       const error = configError(() => new AppConfig('worker', workerEnv({ [name]: value })));
 

@@ -64,6 +64,8 @@ export class AppConfig {
     readonly shutdownGraceMs: number;
   };
   readonly personalData: PersonalDataConfig;
+  /** RETURN_WINDOW_DAYS (default 14, 1..365): days after delivery within which a return may be requested. */
+  readonly returnWindowDays: number;
 
   /** Only the database part, for the migration and seed commands. */
   static databaseFromEnv(env: Record<string, string | undefined> = process.env): DatabaseConfig {
@@ -158,6 +160,7 @@ export class AppConfig {
       shutdownGraceMs: read.int('WORKER_SHUTDOWN_GRACE_MS', 20_000, 0, 3_600_000),
     };
     this.personalData = readPersonalDataConfig(env, this.database.database);
+    this.returnWindowDays = read.int('RETURN_WINDOW_DAYS', 14, 1, 365);
   }
 
   /** The personal-data keys alone (commands that encrypt, rotate or erase), or a ConfigError. */

@@ -25,6 +25,7 @@ export const ERROR_CATALOG: Readonly<Record<string, { status: number; title: str
   BALANCE_LIMIT_EXCEEDED: { status: 409, title: 'Balance limit exceeded' },
   ADDRESS_LIMIT_REACHED: { status: 409, title: 'The address book is full' },
   SHIPMENT_NOT_SHIPPABLE: { status: 409, title: 'The shipment cannot make this move' },
+  RETURN_NOT_ALLOWED: { status: 409, title: 'This return is not allowed' },
   IDEMPOTENCY_IN_PROGRESS: {
     status: 409,
     title: 'A request with this Idempotency-Key is in progress',

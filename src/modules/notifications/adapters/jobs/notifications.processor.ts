@@ -30,6 +30,8 @@ import type { OrderCancelledPayload } from '../../../ordering/application/events
 import { OrderCancelled } from '../../../ordering/application/events/order-cancelled.integration-event';
 import type { OrderPlacedPayload } from '../../../ordering/application/events/order-placed.integration-event';
 import { OrderPlaced } from '../../../ordering/application/events/order-placed.integration-event';
+import type { ReturnApprovedPayload } from '../../../ordering/application/events/return-approved.integration-event';
+import { ReturnApproved } from '../../../ordering/application/events/return-approved.integration-event';
 
 /**
  * Turns events into e-mails. Each job runs through the outbox consumer, so a
@@ -72,6 +74,10 @@ export class NotificationsProcessor implements OnModuleInit {
     this.subscriptions.subscribe(ShipmentDelivered.TYPE, {
       queue: QUEUES.notifications,
       job: 'shipment-delivered-email',
+    });
+    this.subscriptions.subscribe(ReturnApproved.TYPE, {
+      queue: QUEUES.notifications,
+      job: 'return-approved-email',
     });
   }
 
@@ -162,6 +168,16 @@ export class NotificationsProcessor implements OnModuleInit {
       const contact = await this.recipient(payload.userId);
       await this.commands.execute(
         new SendEmailCommand(EmailTemplates.shipmentDelivered({ eventId, ...contact, ...payload })),
+      );
+    });
+  }
+
+  @Process({ name: 'return-approved-email', concurrency: 5 })
+  returnApproved(job: Job<OutboxJob<ReturnApprovedPayload>>): Promise<unknown> {
+    return this.outbox.consume(job, async ({ eventId, payload }) => {
+      const contact = await this.recipient(payload.userId);
+      await this.commands.execute(
+        new SendEmailCommand(EmailTemplates.returnApproved({ eventId, ...contact, ...payload })),
       );
     });
   }

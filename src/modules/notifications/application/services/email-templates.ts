@@ -73,6 +73,30 @@ export const EmailTemplates = {
       idempotencyKey: input.eventId,
     };
   },
+
+  returnApproved(input: {
+    eventId: string;
+    email: string;
+    name: string;
+    orderId: string;
+    returnId: string;
+    refundAmount: number;
+    pointsRestored: number;
+    pointsRevoked: number;
+  }): OutgoingEmail {
+    const points = [
+      input.pointsRestored > 0 ? `${input.pointsRestored} points you used are back` : '',
+      input.pointsRevoked > 0 ? `${input.pointsRevoked} points earned with it were taken back` : '',
+    ]
+      .filter(Boolean)
+      .join('; ');
+    return {
+      to: input.email,
+      subject: `Return of order ${input.orderId} approved`,
+      text: `Hello ${input.name},\n\nwe received your return ${input.returnId} of order ${input.orderId}. ${won(input.refundAmount)} went back to your wallet${points ? ` (${points})` : ''}.\n\n— hexashop`,
+      idempotencyKey: input.eventId,
+    };
+  },
 };
 
 /** The member e-mails of issue "Members": tokens travel only in these messages. */

@@ -5,7 +5,18 @@ import { ShippingAddressResponse } from './shipping-address.response';
 
 export class OrderResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ enum: ['PAID', 'SHIPPED', 'DELIVERED', 'CANCELLED'] }) status!: string;
+  @ApiProperty({
+    enum: [
+      'PAID',
+      'SHIPPED',
+      'DELIVERED',
+      'CANCELLED',
+      'RETURN_REQUESTED',
+      'RETURNED',
+      'PARTIALLY_RETURNED',
+    ],
+  })
+  status!: string;
   @ApiProperty({ type: [OrderLineResponse] }) items!: readonly OrderLineResponse[];
   @ApiProperty() subtotal!: number;
   @ApiProperty() discount!: number;

@@ -11,6 +11,8 @@ import type { OrderCancelledPayload } from '../../application/events/order-cance
 import { OrderCancelled } from '../../application/events/order-cancelled.integration-event';
 import type { OrderPlacedPayload } from '../../application/events/order-placed.integration-event';
 import { OrderPlaced } from '../../application/events/order-placed.integration-event';
+import type { ReturnApprovedPayload } from '../../application/events/return-approved.integration-event';
+import { ReturnApproved } from '../../application/events/return-approved.integration-event';
 
 /**
  * Keeps the sales ranking from order events. Each job runs through the outbox
@@ -31,6 +33,10 @@ export class SalesRankingProcessor implements OnModuleInit {
       queue: QUEUES.ranking,
       job: 'order-cancelled',
     });
+    this.subscriptions.subscribe(ReturnApproved.TYPE, {
+      queue: QUEUES.ranking,
+      job: 'return-approved',
+    });
   }
 
   @Process({ name: 'order-placed', concurrency: 10 })
@@ -48,6 +54,23 @@ export class SalesRankingProcessor implements OnModuleInit {
 
   @Process({ name: 'order-cancelled', concurrency: 10 })
   cancelled(job: Job<OutboxJob<OrderCancelledPayload>>): Promise<unknown> {
+    return this.outbox.consume(job, ({ eventId, payload }) =>
+      this.commands.execute(
+        new RecordSalesCommand(
+          eventId,
+          new Date(payload.placedAt),
+          payload.lines.map((line) => ({
+            productId: line.productId,
+            soldQuantity: -line.quantity,
+          })),
+        ),
+      ),
+    );
+  }
+
+  /** Returned units leave the ranking of the day the order was placed, like a cancellation. */
+  @Process({ name: 'return-approved', concurrency: 10 })
+  returned(job: Job<OutboxJob<ReturnApprovedPayload>>): Promise<unknown> {
     return this.outbox.consume(job, ({ eventId, payload }) =>
       this.commands.execute(
         new RecordSalesCommand(

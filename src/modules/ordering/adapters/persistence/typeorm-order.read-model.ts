@@ -68,10 +68,16 @@ export class TypeOrmOrderReadModel extends OrderReadModel {
 
   async bestSellers(from: Date, limit: number): Promise<SalesCount[]> {
     const rows = await this.database.query<{ product_id: string; sold: number | string }>(
-      `SELECT l.product_id, SUM(l.quantity) AS sold
+      // Orders that were not cancelled, less the units of approved returns.
+      `SELECT l.product_id, SUM(l.quantity) - COALESCE(SUM(r.quantity), 0) AS sold
          FROM orders o JOIN order_lines l ON l.order_id = o.id
-        WHERE o.status = 'PAID' AND o.created_at >= ?
+         LEFT JOIN (SELECT rl.order_id, rl.product_id, SUM(rl.quantity) AS quantity
+                      FROM order_return_lines rl JOIN order_returns rr ON rr.id = rl.return_id
+                     WHERE rr.status = 'APPROVED' GROUP BY rl.order_id, rl.product_id) r
+                ON r.order_id = l.order_id AND r.product_id = l.product_id
+        WHERE o.status <> 'CANCELLED' AND o.created_at >= ?
         GROUP BY l.product_id
+        HAVING sold > 0
         ORDER BY sold DESC, l.product_id
         LIMIT ?`,
       [from, limit],

@@ -13,6 +13,6 @@ export abstract class OrderReadModel {
   /** A user's orders, newest first, after the order `afterId` (keyset). */
   abstract orders(userId: string, limit: number, afterId?: string): Promise<OrderView[]>;
 
-  /** Quantities sold by PAID orders placed at or after `from`, best first (the ranking's fallback). */
+  /** Quantities sold by orders placed at or after `from` and not cancelled, less approved returns, above zero, best first (the ranking's fallback). */
   abstract bestSellers(from: Date, limit: number): Promise<SalesCount[]>;
 }

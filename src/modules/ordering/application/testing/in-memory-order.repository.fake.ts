@@ -71,6 +71,25 @@ export class InMemoryOrderRepository extends OrderRepository {
     });
   }
 
+  /** Like the returns adapter's conditional UPDATE of `order_lines.returned_quantity`: false when a line has too little left. */
+  reserveReturn(
+    orderId: string,
+    lines: ReadonlyArray<{ productId: string; quantity: number }>,
+  ): boolean {
+    const row = this.rows.get(orderId);
+    if (!row) return false;
+    const wanted = new Map(lines.map((line) => [line.productId, line.quantity]));
+    const updated = row.props.lines.map((line) => ({
+      ...line,
+      returnedQuantity: line.returnedQuantity + (wanted.get(line.productId) ?? 0),
+    }));
+    if (updated.some((line) => line.returnedQuantity > line.quantity)) return false;
+    if (lines.some((line) => !row.props.lines.some((l) => l.productId === line.productId)))
+      return false;
+    this.rows.set(orderId, { ...row, props: { ...row.props, lines: updated } });
+    return true;
+  }
+
   /** The fake keeps the address in the order's props (see `add`); it only checks the transaction. */
   addShippingAddress(): Promise<void> {
     this.transaction('addShippingAddress');
