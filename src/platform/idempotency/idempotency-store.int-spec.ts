@@ -7,7 +7,7 @@ import { FixedClock } from '../../shared/kernel/testing/fixed-clock.fake';
 import { UnitOfWork } from '../../shared/kernel/unit-of-work.port';
 import { TransactionContext } from '../database/transaction-context';
 import { FieldCipher } from '../crypto/field-cipher';
-import { MemberKeyVault } from '../crypto/member-key-vault';
+import { MemberKeyStore } from '../crypto/member-key-store';
 import { IdempotencyClaim } from './idempotency-claim';
 import { IdempotencyClaimLostError } from './idempotency-claim-lost.error';
 import { IdempotencyScope } from '../database/idempotency-scope';
@@ -78,7 +78,7 @@ describe(IdempotencyStore.name, () => {
       clock,
       context.get(IdGenerator),
       context.get(FieldCipher),
-      context.get(MemberKeyVault),
+      context.get(MemberKeyStore),
     );
     await dataSource.query(
       `CREATE TABLE ${probe} (id INT AUTO_INCREMENT PRIMARY KEY, tag VARCHAR(64) NOT NULL) ENGINE=InnoDB`,

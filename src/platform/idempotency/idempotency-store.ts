@@ -10,7 +10,7 @@ import {
 } from './idempotency-claim';
 import { IDEMPOTENCY_KEY_PATTERN } from './idempotency-key';
 import { FieldCipher } from '../crypto/field-cipher';
-import { MemberKeyVault } from '../crypto/member-key-vault';
+import { MemberKeyStore } from '../crypto/member-key-store';
 import { SealedTable } from '../crypto/sealed-table';
 import { safeErrorMessage } from '../observability/safe-error';
 
@@ -89,7 +89,7 @@ export class IdempotencyStore implements IdempotencyClaimWriter {
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
     private readonly cipher: FieldCipher,
-    private readonly vault: MemberKeyVault,
+    private readonly keys: MemberKeyStore,
   ) {}
 
   /**
@@ -179,8 +179,9 @@ export class IdempotencyStore implements IdempotencyClaimWriter {
     claim: IdempotencyClaim,
     body: string | null,
   ): Promise<boolean> {
-    const sealed = body === null ? null : await this.sealBody(claim, body);
-    const result = (await (manager ?? this.dataSource.manager).query(
+    const runner = manager ?? this.dataSource.manager;
+    const sealed = body === null ? null : await this.sealBody(runner, claim, body);
+    const result = (await runner.query(
       `UPDATE idempotency_records
           SET status = 'COMPLETED', response_status = ?, response_body = ?, completed_at = ?,
               locked_until = NULL
@@ -230,8 +231,17 @@ export class IdempotencyStore implements IdempotencyClaimWriter {
     return result.affectedRows;
   }
 
-  private async sealBody(claim: IdempotencyClaim, body: string): Promise<string> {
-    const secret = await this.vault.ensure(claim.record.userId, this.clock.now());
+  /**
+   * On the caller's connection: the UnitOfWork completes the claim outside its
+   * TransactionContext, and a second pool connection per request would let
+   * concurrent requests exhaust the pool waiting on each other.
+   */
+  private async sealBody(
+    manager: EntityManager,
+    claim: IdempotencyClaim,
+    body: string,
+  ): Promise<string> {
+    const secret = await this.keys.ensure(manager, claim.record.userId, this.clock.now());
     // Only an erased member has no key, and an erased member cannot sign in.
     if (!secret) throw new Error(`no member key for user ${claim.record.userId}`);
     return this.cipher.sealRow(secret, TABLE, claim.rowId, { [BODY]: body })[BODY]!;
@@ -240,7 +250,7 @@ export class IdempotencyStore implements IdempotencyClaimWriter {
   private async openBody(userId: string, row: RecordRow): Promise<string | null> {
     const body = row.response_body;
     if (body === null || FieldCipher.keyIdOf(body) === undefined) return body;
-    const secret = await this.vault.find(userId);
+    const secret = await this.keys.find(this.dataSource.manager, userId);
     if (!secret) throw new Error(`no member key for user ${userId}`);
     return this.cipher.openRow(secret, TABLE, row.id, { [BODY]: body })[BODY]!;
   }

@@ -6,7 +6,7 @@ import { IdGenerator } from '../../shared/kernel/id-generator.port';
 import { FixedClock } from '../../shared/kernel/testing/fixed-clock.fake';
 import { AppConfig } from '../config/app-config';
 import { FieldCipher } from '../crypto/field-cipher';
-import { MemberKeyVault } from '../crypto/member-key-vault';
+import { MemberKeyStore } from '../crypto/member-key-store';
 import { IdempotencyStore } from '../idempotency/idempotency-store';
 import { QueueMonitor } from '../queue/queue-monitor';
 import {
@@ -34,7 +34,7 @@ describe(MaintenanceProcessor.name, () => {
         clock,
         ids,
         context.get(FieldCipher),
-        context.get(MemberKeyVault),
+        context.get(MemberKeyStore),
       ),
       dataSource,
       clock,
