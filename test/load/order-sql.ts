@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Pool, PoolConnection, ResultSetHeader, RowDataPacket } from 'mysql2/promise';
 import { v7 } from 'uuid';
+import { apiBuildModule } from './user-row-sealer';
 
 /**
  * The SQL the API runs for `POST /api/v1/orders` (no coupon, no points), sent
@@ -14,6 +15,9 @@ import { v7 } from 'uuid';
  * - TypeOrmProductStock.snapshots: `SELECT id, name, price, stock, status FROM products WHERE id IN (…)`
  * - TypeOrmWalletRepository.lock/save: `SELECT … FROM wallets … FOR UPDATE`,
  *   `UPDATE wallets … WHERE user_id = ? AND version = ?`, one multi-row `INSERT INTO wallet_transactions`
+ * - TypeOrmOrderRepository.addShippingAddress: the member's secret from the key vault
+ *   (`SELECT user_id, secret FROM <keys schema>.member_keys`), the address sealed with the
+ *   API's own FieldCipher (AES-256-GCM under an HKDF field key, one per row), `INSERT INTO order_shipping_addresses`
  * - TypeOrmProductStock.take: conditional `UPDATE products SET stock = stock - ?` per line, in id order
  * - TypeOrmOrderRepository.add: `INSERT INTO orders`, one multi-row `INSERT INTO order_lines`
  * - TypeOrmEventOutbox.append: `INSERT INTO outbox_events` (the OrderPlaced JSON payload)
@@ -30,10 +34,73 @@ export interface OrderSqlRequest {
   readonly userId: string;
   readonly idempotencyKey: string;
   readonly items: ReadonlyArray<{ readonly productId: string; readonly quantity: number }>;
+  /** The inline delivery address of the request body. */
+  readonly address: ShippingAddress;
+}
+
+export interface ShippingAddress {
+  readonly recipient: string;
+  readonly phone: string;
+  readonly postalCode: string;
+  readonly line1: string;
+  readonly line2: string | null;
+}
+
+type SealedAddress = Record<
+  'recipient' | 'phone' | 'postal_code' | 'line1' | 'line2',
+  string | null
+>;
+
+/** The API build's own sealing of an order's address copy (same cipher, keys and associated data). */
+interface AddressSealer {
+  readonly keysTable: string;
+  seal(secret: Buffer, orderId: string, address: ShippingAddress): SealedAddress;
+}
+
+let sealer: AddressSealer | undefined;
+
+function addressSealer(): AddressSealer {
+  if (sealer) return sealer;
+  type Ctor<A extends unknown[], T> = new (...args: A) => T;
+  const { AppConfig } = apiBuildModule<{
+    AppConfig: {
+      personalDataFromEnv(): {
+        keys: ReadonlyMap<string, Buffer>;
+        activeKeyId: string;
+        keySchema: string;
+      };
+    };
+  }>('platform/config/app-config.js');
+  const { KeyRing } = apiBuildModule<{
+    KeyRing: Ctor<[ReadonlyMap<string, Buffer>, string], unknown>;
+  }>('platform/crypto/key-ring.js');
+  const { FieldCipher } = apiBuildModule<{ FieldCipher: Ctor<[unknown], unknown> }>(
+    'platform/crypto/field-cipher.js',
+  );
+  const { MemberKeyStore } = apiBuildModule<{
+    MemberKeyStore: Ctor<[string], { keysTable: string }>;
+  }>('platform/crypto/member-key-store.js');
+  const { OrderShippingAddressPersistenceMapper: mapper } = apiBuildModule<{
+    OrderShippingAddressPersistenceMapper: {
+      sealed(
+        cipher: unknown,
+        secret: Buffer,
+        orderId: string,
+        address: ShippingAddress,
+      ): SealedAddress;
+    };
+  }>('modules/ordering/adapters/persistence/order-shipping-address.persistence-mapper.js');
+  const config = AppConfig.personalDataFromEnv();
+  const cipher = new FieldCipher(new KeyRing(config.keys, config.activeKeyId));
+  sealer = {
+    keysTable: new MemberKeyStore(config.keySchema).keysTable,
+    seal: (secret, orderId, address) => mapper.sealed(cipher, secret, orderId, address),
+  };
+  return sealer;
 }
 
 const ROUTE = 'POST /api/v1/orders';
-const LEASE_MS = 30_000;
+const LEASE_MS = 2_000; // IdempotencyStore.LEASE_MS
 const TTL_MS = 24 * 60 * 60 * 1000;
 const TIMEOUT_MS = 10_000;
 const MAX_ATTEMPTS = 4;
@@ -80,7 +147,7 @@ export async function placeOrderSql(pool: Pool, request: OrderSqlRequest): Promi
     [
       v7(),
       ...key,
-      fingerprint({ items: request.items }),
+      fingerprint({ items: request.items, address: request.address }),
       token,
       new Date(now.getTime() + LEASE_MS),
       now,
@@ -204,7 +271,21 @@ async function work(
        VALUES ${entries.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
       entries.flat(),
     );
-  // 3. Stock, product by product in id order.
+  // 3. The address copy, sealed with the member's secret (bench users all have one).
+  const addresses = addressSealer();
+  const [memberKey] = await run<Array<RowDataPacket & { secret: Buffer }>>(
+    connection,
+    `SELECT user_id, secret FROM ${addresses.keysTable} WHERE user_id = ?`,
+    [userId],
+  );
+  if (!memberKey) throw new OrderSqlError(`no member key for ${userId}`);
+  const sealed = addresses.seal(Buffer.from(memberKey.secret), orderId, request.address);
+  await run(
+    connection,
+    'INSERT INTO order_shipping_addresses (order_id, recipient, phone, postal_code, line1, line2) VALUES (?, ?, ?, ?, ?, ?)',
+    [orderId, sealed.recipient, sealed.phone, sealed.postal_code, sealed.line1, sealed.line2],
+  );
+  // 4. Stock, product by product in id order.
   const inIdOrder = [...items].sort((a, b) =>
     a.productId < b.productId ? -1 : a.productId > b.productId ? 1 : 0,
   );
@@ -216,7 +297,7 @@ async function work(
     );
     if (result.affectedRows !== 1) throw new OrderSqlError(`${line.productId} out of stock`);
   }
-  // 4. The order, its lines, its event.
+  // 5. The order, its lines, its event.
   await run(
     connection,
     `INSERT INTO orders (id, user_id, status, subtotal, discount, points_used, paid_amount, points_earned, user_coupon_id, created_at, cancelled_at)
@@ -252,7 +333,7 @@ async function work(
     `INSERT INTO outbox_events (id, type, aggregate_type, aggregate_id, payload, occurred_at) VALUES (?, ?, ?, ?, ?, ?)`,
     [v7(), 'ordering.order-placed.v1', 'order', orderId, JSON.stringify(payload), now],
   );
-  // 5. The idempotency record completed with the response, in the same transaction.
+  // 6. The idempotency record completed with the response, in the same transaction.
   const response = {
     id: orderId,
     status: 'PAID',
@@ -262,7 +343,11 @@ async function work(
     pointsUsed: 0,
     paidAmount,
     pointsEarned,
+    userCouponId: null,
+    shippingAddress: request.address,
     createdAt: now.toISOString(),
+    cancelledAt: null,
+    fulfillment: { status: 'READY' },
   };
   const completed = await run<ResultSetHeader>(
     connection,

@@ -466,6 +466,7 @@ function sqlScenario(name: 'orders-sql' | 'orders-hot-sql', description: string)
               userId: current.userIds[user]!,
               idempotencyKey: randomUUID(),
               items,
+              address: SHIPPING_ADDRESS,
             }),
           );
         },
@@ -481,7 +482,7 @@ function sqlScenario(name: 'orders-sql' | 'orders-hot-sql', description: string)
 export const orderScenarios: readonly Scenario[] = [
   sqlScenario(
     'orders-sql',
-    `baseline for \`orders\`: the API's order transaction (idempotency claim, snapshots, wallet lock/update/ledger, stock updates in id order, order, lines, outbox, idempotency completion) sent with mysql2 from the bench process, one order per worker at a time, a pool of ${BENCH_DB_POOL_SIZE} connections like the API's; ${USERS.toLocaleString('en-US')} users, 1–3 of ${PRODUCTS.toLocaleString('en-US')} products`,
+    `baseline for \`orders\`: the API's order transaction (idempotency claim, snapshots, wallet lock/update/ledger, member key and sealed address copy, stock updates in id order, order, lines, outbox, idempotency completion) sent with mysql2 from the bench process, one order per worker at a time, a pool of ${BENCH_DB_POOL_SIZE} connections like the API's; ${USERS.toLocaleString('en-US')} users, 1–3 of ${PRODUCTS.toLocaleString('en-US')} products`,
   ),
   apiScenario(
     'orders',

@@ -26,11 +26,16 @@ export interface BenchUserRowSealer {
  * would tie platform folders into a ring through test/support).
  */
 export function userRowSealer(): BenchUserRowSealer {
+  const { UserRowSealer } = apiBuildModule<{ UserRowSealer: { fromEnv(): BenchUserRowSealer } }>(
+    'modules/identity/adapters/persistence/user-row.sealer.js',
+  );
+  return UserRowSealer.fromEnv();
+}
+
+/** A module of the API build (`dist/<path>`), from the bench's build or from ts-jest. */
+export function apiBuildModule<T>(path: string): T {
   const build = join(__dirname, '..', '..', 'dist');
   const dist = existsSync(join(__dirname, '..', 'modules')) ? join(__dirname, '..') : build;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { UserRowSealer } = require(
-    join(dist, 'modules', 'identity', 'adapters', 'persistence', 'user-row.sealer.js'),
-  ) as { UserRowSealer: { fromEnv(): BenchUserRowSealer } };
-  return UserRowSealer.fromEnv();
+  return require(join(dist, ...path.split('/'))) as T;
 }
