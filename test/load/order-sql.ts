@@ -21,7 +21,8 @@ import { apiBuildModule } from './user-row-sealer';
  * - TypeOrmProductStock.take: conditional `UPDATE products SET stock = stock - ?` per line, in id order
  * - TypeOrmOrderRepository.add: `INSERT INTO orders`, one multi-row `INSERT INTO order_lines`
  * - TypeOrmEventOutbox.append: `INSERT INTO outbox_events` (the OrderPlaced JSON payload)
- * - IdempotencyClaim.completeWithin: `UPDATE idempotency_records SET status = 'COMPLETED', …` with the response JSON
+ * - IdempotencyClaim.completeWithin: `UPDATE idempotency_records SET status = 'COMPLETED', …` with the
+ *   response JSON sealed under the member's key (the API reads that key once more; this baseline does not)
  * - `COMMIT`; on a deadlock or lock-wait timeout the transaction is retried
  *   (4 attempts, the same backoff); on any other failure it rolls back and the claim is deleted.
  *
@@ -55,6 +56,8 @@ type SealedAddress = Record<
 interface AddressSealer {
   readonly keysTable: string;
   seal(secret: Buffer, orderId: string, address: ShippingAddress): SealedAddress;
+  /** The stored response, sealed as IdempotencyStore seals it (ADR 0032 addendum). */
+  sealBody(secret: Buffer, recordId: string, body: string): string;
 }
 
 let sealer: AddressSealer | undefined;
@@ -74,7 +77,15 @@ function addressSealer(): AddressSealer {
   const { KeyRing } = apiBuildModule<{
     KeyRing: Ctor<[ReadonlyMap<string, Buffer>, string], unknown>;
   }>('platform/crypto/key-ring.js');
-  const { FieldCipher } = apiBuildModule<{ FieldCipher: Ctor<[unknown], unknown> }>(
+  type Cipher = {
+    sealRow(
+      secret: Buffer,
+      table: string,
+      rowId: string,
+      fields: Record<string, string>,
+    ): Record<string, string>;
+  };
+  const { FieldCipher } = apiBuildModule<{ FieldCipher: Ctor<[unknown], Cipher> }>(
     'platform/crypto/field-cipher.js',
   );
   const { MemberKeyStore } = apiBuildModule<{
@@ -95,6 +106,9 @@ function addressSealer(): AddressSealer {
   sealer = {
     keysTable: new MemberKeyStore(config.keySchema).keysTable,
     seal: (secret, orderId, address) => mapper.sealed(cipher, secret, orderId, address),
+    sealBody: (secret, recordId, body) =>
+      cipher.sealRow(secret, 'idempotency_records', recordId, { response_body: body })
+        .response_body!,
   };
   return sealer;
 }
@@ -138,6 +152,7 @@ export class OrderSqlError extends Error {}
 export async function placeOrderSql(pool: Pool, request: OrderSqlRequest): Promise<string> {
   const now = new Date();
   const token = randomUUID();
+  const recordId = v7();
   const key = [request.userId, ROUTE, request.idempotencyKey];
   const claimed = await run<ResultSetHeader>(
     pool,
@@ -145,7 +160,7 @@ export async function placeOrderSql(pool: Pool, request: OrderSqlRequest): Promi
            (id, user_id, route, idem_key, request_hash, status, claim_token, locked_until, created_at, expires_at)
          VALUES (?, ?, ?, ?, ?, 'IN_PROGRESS', ?, ?, ?, ?)`,
     [
-      v7(),
+      recordId,
       ...key,
       fingerprint({ items: request.items, address: request.address }),
       token,
@@ -159,7 +174,7 @@ export async function placeOrderSql(pool: Pool, request: OrderSqlRequest): Promi
   try {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await transaction(pool, request, token, key);
+        return await transaction(pool, request, token, key, recordId);
       } catch (error) {
         if (attempt >= MAX_ATTEMPTS || !retryable(error)) throw error;
         await new Promise((resolve) => setTimeout(resolve, 5 * 2 ** attempt + Math.random() * 20));
@@ -196,13 +211,14 @@ async function transaction(
   request: OrderSqlRequest,
   token: string,
   key: readonly string[],
+  recordId: string,
 ): Promise<string> {
   const connection = await pool.getConnection();
   try {
     await run(connection, 'SET TRANSACTION ISOLATION LEVEL READ COMMITTED');
     await run(connection, 'START TRANSACTION');
     try {
-      const orderId = await work(connection, request, token, key);
+      const orderId = await work(connection, request, token, key, recordId);
       await run(connection, 'COMMIT');
       return orderId;
     } catch (error) {
@@ -219,6 +235,7 @@ async function work(
   request: OrderSqlRequest,
   token: string,
   key: readonly string[],
+  recordId: string,
 ): Promise<string> {
   const orderId = v7();
   const now = new Date();
@@ -355,7 +372,13 @@ async function work(
           SET status = 'COMPLETED', response_status = ?, response_body = ?, completed_at = ?,
               locked_until = NULL
         WHERE ${WHERE_KEY} AND claim_token = ? AND status = 'IN_PROGRESS'`,
-    [201, JSON.stringify(response), new Date(), ...key, token],
+    [
+      201,
+      addresses.sealBody(Buffer.from(memberKey.secret), recordId, JSON.stringify(response)),
+      new Date(),
+      ...key,
+      token,
+    ],
   );
   if (completed.affectedRows !== 1) throw new OrderSqlError('idempotency claim lost');
   return orderId;
