@@ -14,6 +14,12 @@ import { OrderPlaced } from '../../application/events/order-placed.integration-e
 import type { ReturnApprovedPayload } from '../../application/events/return-approved.integration-event';
 import { ReturnApproved } from '../../application/events/return-approved.integration-event';
 
+/** What the ranking reads of each order event it consumes. */
+type SoldLines = {
+  readonly placedAt: string;
+  readonly lines: ReadonlyArray<{ readonly productId: string; readonly quantity: number }>;
+};
+
 /**
  * Keeps the sales ranking from order events. Each job runs through the outbox
  * consumer, and the ranking itself applies each event id at most once, so
@@ -41,36 +47,22 @@ export class SalesRankingProcessor implements OnModuleInit {
 
   @Process({ name: 'order-placed', concurrency: 10 })
   placed(job: Job<OutboxJob<OrderPlacedPayload>>): Promise<unknown> {
-    return this.outbox.consume(job, ({ eventId, payload }) =>
-      this.commands.execute(
-        new RecordSalesCommand(
-          eventId,
-          new Date(payload.placedAt),
-          payload.lines.map((line) => ({ productId: line.productId, soldQuantity: line.quantity })),
-        ),
-      ),
-    );
+    return this.record(job, 1);
   }
 
   @Process({ name: 'order-cancelled', concurrency: 10 })
   cancelled(job: Job<OutboxJob<OrderCancelledPayload>>): Promise<unknown> {
-    return this.outbox.consume(job, ({ eventId, payload }) =>
-      this.commands.execute(
-        new RecordSalesCommand(
-          eventId,
-          new Date(payload.placedAt),
-          payload.lines.map((line) => ({
-            productId: line.productId,
-            soldQuantity: -line.quantity,
-          })),
-        ),
-      ),
-    );
+    return this.record(job, -1);
   }
 
   /** Returned units leave the ranking of the day the order was placed, like a cancellation. */
   @Process({ name: 'return-approved', concurrency: 10 })
   returned(job: Job<OutboxJob<ReturnApprovedPayload>>): Promise<unknown> {
+    return this.record(job, -1);
+  }
+
+  /** Adds (1) or takes back (-1) the event's line quantities on the day its order was placed. */
+  private record(job: Job<OutboxJob<SoldLines>>, sign: 1 | -1): Promise<unknown> {
     return this.outbox.consume(job, ({ eventId, payload }) =>
       this.commands.execute(
         new RecordSalesCommand(
@@ -78,7 +70,7 @@ export class SalesRankingProcessor implements OnModuleInit {
           new Date(payload.placedAt),
           payload.lines.map((line) => ({
             productId: line.productId,
-            soldQuantity: -line.quantity,
+            soldQuantity: sign * line.quantity,
           })),
         ),
       ),
