@@ -19,12 +19,20 @@ export class MemberKeyVault {
     return this.store.keysTable;
   }
 
-  create(userId: string, now: Date): Promise<Buffer> {
-    return this.store.create(this.transaction.manager(), userId, now);
+  async create(userId: string, now: Date): Promise<Buffer> {
+    const secret = await this.store.create(this.transaction.manager(), userId, now);
+    this.transaction.current()?.memberKeys.set(userId, secret);
+    return secret;
   }
 
+  /** Read once per transaction (TransactionState.memberKeys). */
   ensure(userId: string, now: Date): Promise<Buffer | null> {
-    return this.store.ensure(this.transaction.manager(), userId, now);
+    return this.store.ensureCached(
+      this.transaction.manager(),
+      this.transaction.current()?.memberKeys,
+      userId,
+      now,
+    );
   }
 
   find(userId: string): Promise<Buffer | null> {
@@ -36,6 +44,7 @@ export class MemberKeyVault {
   }
 
   destroy(userId: string, erasedAt: Date): Promise<void> {
+    this.transaction.current()?.memberKeys.delete(userId);
     return this.store.destroy(this.transaction.manager(), userId, erasedAt);
   }
 }

@@ -51,6 +51,7 @@ export class TypeOrmUnitOfWork extends UnitOfWork {
         manager: this.dataSource.manager,
         afterCommit: [],
         writers: new Set(),
+        memberKeys: new Map(),
       };
       try {
         const result = await this.dataSource.transaction('READ COMMITTED', async (manager) => {

@@ -12,6 +12,7 @@ import { IDEMPOTENCY_KEY_PATTERN } from './idempotency-key';
 import { FieldCipher } from '../crypto/field-cipher';
 import { MemberKeyStore } from '../crypto/member-key-store';
 import { SealedTable } from '../crypto/sealed-table';
+import { TransactionContext } from '../database/transaction-context';
 import { safeErrorMessage } from '../observability/safe-error';
 
 export interface ClaimRequest extends IdempotencyRecordKey {
@@ -241,7 +242,13 @@ export class IdempotencyStore implements IdempotencyClaimWriter {
     claim: IdempotencyClaim,
     body: string,
   ): Promise<string> {
-    const secret = await this.keys.ensure(manager, claim.record.userId, this.clock.now());
+    // The order's address copy read the same key in this transaction: not again.
+    const secret = await this.keys.ensureCached(
+      manager,
+      TransactionContext.of(manager)?.memberKeys,
+      claim.record.userId,
+      this.clock.now(),
+    );
     // Only an erased member has no key, and an erased member cannot sign in.
     if (!secret) throw new Error(`no member key for user ${claim.record.userId}`);
     return this.cipher.sealRow(secret, TABLE, claim.rowId, { [BODY]: body })[BODY]!;
