@@ -20,7 +20,7 @@ export class MemberKeyVault {
   }
 
   async create(userId: string, now: Date): Promise<Buffer> {
-    const secret = await this.store.create(this.transaction.manager(), userId, now);
+    const secret = await this.store.create(this.transaction.sql(), userId, now);
     this.transaction.current()?.memberKeys.set(userId, secret);
     return secret;
   }
@@ -28,7 +28,7 @@ export class MemberKeyVault {
   /** Read once per transaction (TransactionState.memberKeys). */
   ensure(userId: string, now: Date): Promise<Buffer | null> {
     return this.store.ensureCached(
-      this.transaction.manager(),
+      this.transaction.sql(),
       this.transaction.current()?.memberKeys,
       userId,
       now,
@@ -36,15 +36,15 @@ export class MemberKeyVault {
   }
 
   find(userId: string): Promise<Buffer | null> {
-    return this.store.find(this.transaction.manager(), userId);
+    return this.store.find(this.transaction.sql(), userId);
   }
 
   findMany(userIds: readonly string[]): Promise<Map<string, Buffer>> {
-    return this.store.findMany(this.transaction.manager(), userIds);
+    return this.store.findMany(this.transaction.sql(), userIds);
   }
 
   destroy(userId: string, erasedAt: Date): Promise<void> {
     this.transaction.current()?.memberKeys.delete(userId);
-    return this.store.destroy(this.transaction.manager(), userId, erasedAt);
+    return this.store.destroy(this.transaction.sql(), userId, erasedAt);
   }
 }

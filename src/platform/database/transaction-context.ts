@@ -1,9 +1,12 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { SqlRunner } from './keyset-batches';
 
 export interface TransactionState {
   readonly manager: EntityManager;
+  /** The same transaction's connection for plain SQL, without TypeORM's per-statement work (ADR 0071). */
+  readonly sql: SqlRunner;
   readonly afterCommit: Array<() => Promise<void> | void>;
   /** Users whose data the transaction changes (read-your-writes after commit). */
   readonly writers: Set<string>;
@@ -31,6 +34,15 @@ export class TransactionContext {
   /** The transaction's manager inside `UnitOfWork.run`, else the primary's. */
   manager(): EntityManager {
     return this.storage.getStore()?.manager ?? this.dataSource.manager;
+  }
+
+  /**
+   * Plain SQL on the transaction's connection inside `UnitOfWork.run`, else
+   * on the primary. Same statements, parameters and results as
+   * `manager().query`, for a fraction of its CPU (ADR 0071).
+   */
+  sql(): SqlRunner {
+    return this.storage.getStore()?.sql ?? this.dataSource.manager;
   }
 
   /** True inside a transaction. */
