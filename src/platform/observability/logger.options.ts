@@ -1,4 +1,3 @@
-import { RequestMethod } from '@nestjs/common';
 import { Params } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config';
 import { RequestContext } from '../request-context/request-context';
@@ -28,13 +27,14 @@ export const REDACTED_PATHS = [
 /**
  * nestjs-pino builds the root pino logger from these options (level,
  * redaction, serializers). Request lines are written by `logRequest` from a
- * Fastify hook, so pino-http's middleware is bound to one path nothing
- * serves; log lines written while serving a request carry its id through
- * the `mixin` (RequestContext).
+ * Fastify hook, so pino-http's middleware is bound to no route at all (and
+ * createHttpApp tells Nest not to register @fastify/middie, whose hook ran on
+ * every request only for that binding); log lines written while serving a
+ * request carry its id through the `mixin` (RequestContext).
  */
 export function loggerOptions(config: AppConfig): Params {
   return {
-    forRoutes: [{ path: 'request-logging-runs-in-a-fastify-hook', method: RequestMethod.GET }],
+    forRoutes: [],
     pinoHttp: {
       level: config.logLevel,
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },

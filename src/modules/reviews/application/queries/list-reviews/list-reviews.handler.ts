@@ -30,7 +30,9 @@ export class ListReviewsHandler implements IQueryHandler<ListReviewsQuery, Revie
     return {
       items,
       nextCursor:
-        rows.length > query.limit && last ? ReviewCursorCodec.encode(query.sort, last) : null,
+        rows.length > query.limit && last
+          ? ReviewCursorCodec.encode(query.sort, { id: last.id, helpful: last.helpfulCount })
+          : null,
     };
   }
 }
