@@ -58,6 +58,23 @@ export class MemberKeyStore {
     return this.find(db, userId);
   }
 
+  /**
+   * `ensure`, read at most once per transaction: `cache` is the transaction's
+   * own map of secrets (TransactionState.memberKeys), none outside one.
+   */
+  async ensureCached(
+    db: SqlRunner,
+    cache: Map<string, Buffer> | undefined,
+    userId: string,
+    now: Date,
+  ): Promise<Buffer | null> {
+    const known = cache?.get(userId);
+    if (known) return known;
+    const secret = await this.ensure(db, userId, now);
+    if (secret) cache?.set(userId, secret);
+    return secret;
+  }
+
   async find(db: SqlRunner, userId: string): Promise<Buffer | null> {
     const rows = (await db.query(
       `SELECT user_id, secret FROM ${this.keysTable} WHERE user_id = ?`,

@@ -19,23 +19,32 @@ export class MemberKeyVault {
     return this.store.keysTable;
   }
 
-  create(userId: string, now: Date): Promise<Buffer> {
-    return this.store.create(this.transaction.manager(), userId, now);
+  async create(userId: string, now: Date): Promise<Buffer> {
+    const secret = await this.store.create(this.transaction.sql(), userId, now);
+    this.transaction.current()?.memberKeys.set(userId, secret);
+    return secret;
   }
 
+  /** Read once per transaction (TransactionState.memberKeys). */
   ensure(userId: string, now: Date): Promise<Buffer | null> {
-    return this.store.ensure(this.transaction.manager(), userId, now);
+    return this.store.ensureCached(
+      this.transaction.sql(),
+      this.transaction.current()?.memberKeys,
+      userId,
+      now,
+    );
   }
 
   find(userId: string): Promise<Buffer | null> {
-    return this.store.find(this.transaction.manager(), userId);
+    return this.store.find(this.transaction.sql(), userId);
   }
 
   findMany(userIds: readonly string[]): Promise<Map<string, Buffer>> {
-    return this.store.findMany(this.transaction.manager(), userIds);
+    return this.store.findMany(this.transaction.sql(), userIds);
   }
 
   destroy(userId: string, erasedAt: Date): Promise<void> {
-    return this.store.destroy(this.transaction.manager(), userId, erasedAt);
+    this.transaction.current()?.memberKeys.delete(userId);
+    return this.store.destroy(this.transaction.sql(), userId, erasedAt);
   }
 }

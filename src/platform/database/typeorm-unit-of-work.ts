@@ -4,6 +4,7 @@ import { UnitOfWork } from '../../shared/kernel/unit-of-work.port';
 import { RequestContext } from '../request-context/request-context';
 import { isTransientInfrastructureError } from '../resilience/infrastructure-errors';
 import { DatabaseTopology } from './database-topology';
+import { DirectSql } from './direct-sql';
 import { IdempotencyScope } from './idempotency-scope';
 import { isRetryableTransactionError } from './mysql-errors';
 import { ReadYourWrites } from './read-your-writes';
@@ -14,6 +15,8 @@ const MAX_ATTEMPTS = 4;
 
 /**
  * UnitOfWork on the primary: one READ COMMITTED transaction per `run`,
+ * whose plain statements (TransactionContext.sql) go straight to the query
+ * runner's mysql2 connection (ADR 0071),
  * retried on deadlock or lock wait timeout with jittered backoff. After commit
  * it records that the caller wrote (read-your-writes) and runs the
  * after-commit callbacks (cache evictions).
@@ -31,6 +34,8 @@ const MAX_ATTEMPTS = 4;
 @Injectable()
 export class TypeOrmUnitOfWork extends UnitOfWork {
   private readonly logger = new Logger(TypeOrmUnitOfWork.name);
+  /** The per-statement timeout TypeORM gives its own statements (`enableQueryTimeout`). */
+  private readonly timeoutMs: number | undefined;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -39,6 +44,11 @@ export class TypeOrmUnitOfWork extends UnitOfWork {
     private readonly topology: DatabaseTopology,
   ) {
     super();
+    const options = dataSource.options as {
+      enableQueryTimeout?: boolean;
+      maxQueryExecutionTime?: number;
+    };
+    this.timeoutMs = options.enableQueryTimeout ? options.maxQueryExecutionTime : undefined;
   }
 
   async run<T>(work: () => Promise<T>): Promise<T> {
@@ -49,12 +59,15 @@ export class TypeOrmUnitOfWork extends UnitOfWork {
     for (let attempt = 1; ; attempt++) {
       const state: TransactionState = {
         manager: this.dataSource.manager,
+        sql: this.dataSource.manager,
         afterCommit: [],
         writers: new Set(),
+        memberKeys: new Map(),
       };
       try {
         const result = await this.dataSource.transaction('READ COMMITTED', async (manager) => {
-          const value = await this.context.run({ ...state, manager }, work);
+          const sql = new DirectSql(manager.queryRunner!, this.dataSource.logger, this.timeoutMs);
+          const value = await this.context.run({ ...state, manager, sql }, work);
           if (claim) await claim.completeWithin(manager, value);
           return value;
         });

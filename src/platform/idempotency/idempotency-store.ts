@@ -10,8 +10,9 @@ import {
 } from './idempotency-claim';
 import { IDEMPOTENCY_KEY_PATTERN } from './idempotency-key';
 import { FieldCipher } from '../crypto/field-cipher';
-import { MemberKeyStore } from '../crypto/member-key-store';
+import { MemberKeyStore, SqlRunner } from '../crypto/member-key-store';
 import { SealedTable } from '../crypto/sealed-table';
+import { TransactionContext } from '../database/transaction-context';
 import { safeErrorMessage } from '../observability/safe-error';
 
 export interface ClaimRequest extends IdempotencyRecordKey {
@@ -179,8 +180,11 @@ export class IdempotencyStore implements IdempotencyClaimWriter {
     claim: IdempotencyClaim,
     body: string | null,
   ): Promise<boolean> {
-    const runner = manager ?? this.dataSource.manager;
-    const sealed = body === null ? null : await this.sealBody(runner, claim, body);
+    // Inside a UnitOfWork: its transaction's plain-SQL connection (ADR 0071) and its member keys.
+    const transaction = manager ? TransactionContext.of(manager) : undefined;
+    const runner: SqlRunner = transaction?.sql ?? manager ?? this.dataSource.manager;
+    const sealed =
+      body === null ? null : await this.sealBody(runner, transaction?.memberKeys, claim, body);
     const result = (await runner.query(
       `UPDATE idempotency_records
           SET status = 'COMPLETED', response_status = ?, response_body = ?, completed_at = ?,
@@ -237,11 +241,18 @@ export class IdempotencyStore implements IdempotencyClaimWriter {
    * concurrent requests exhaust the pool waiting on each other.
    */
   private async sealBody(
-    manager: EntityManager,
+    runner: SqlRunner,
+    memberKeys: Map<string, Buffer> | undefined,
     claim: IdempotencyClaim,
     body: string,
   ): Promise<string> {
-    const secret = await this.keys.ensure(manager, claim.record.userId, this.clock.now());
+    // The order's address copy read the same key in this transaction: not again.
+    const secret = await this.keys.ensureCached(
+      runner,
+      memberKeys,
+      claim.record.userId,
+      this.clock.now(),
+    );
     // Only an erased member has no key, and an erased member cannot sign in.
     if (!secret) throw new Error(`no member key for user ${claim.record.userId}`);
     return this.cipher.sealRow(secret, TABLE, claim.rowId, { [BODY]: body })[BODY]!;

@@ -31,7 +31,7 @@ export class TypeOrmEventOutbox extends EventOutbox {
       event.occurredAt,
     ]);
     await this.transaction
-      .manager()
+      .sql()
       .query(
         `INSERT INTO outbox_events (id, type, aggregate_type, aggregate_id, payload, occurred_at) VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}`,
         rows.flat(),

@@ -23,7 +23,7 @@ export class TypeOrmProductStock extends ProductStock {
 
   async snapshots(lines: readonly StockLine[]): Promise<ProductSnapshot[]> {
     if (lines.length === 0) return [];
-    const rows = (await this.transaction.manager().query(
+    const rows = (await this.transaction.sql().query(
       `SELECT id, name, price, stock, status FROM products WHERE id IN (${lines.map(() => '?').join(', ')})`,
       lines.map((line) => line.productId),
     )) as Array<{
@@ -43,14 +43,14 @@ export class TypeOrmProductStock extends ProductStock {
   }
 
   async take(lines: readonly StockLine[]): Promise<void> {
-    const manager = this.transaction.manager();
+    const sql = this.transaction.sql();
     for (const line of inIdOrder(lines)) {
-      const result = (await manager.query(
+      const result = (await sql.query(
         "UPDATE products SET stock = stock - ? WHERE id = ? AND status = 'ACTIVE' AND stock >= ?",
         [line.quantity, line.productId, line.quantity],
       )) as { affectedRows: number };
       if (result.affectedRows === 1) continue;
-      const [row] = (await manager.query('SELECT status FROM products WHERE id = ?', [
+      const [row] = (await sql.query('SELECT status FROM products WHERE id = ?', [
         line.productId,
       ])) as Array<{ status: string }>;
       throw row?.status === 'ACTIVE'
@@ -61,9 +61,9 @@ export class TypeOrmProductStock extends ProductStock {
   }
 
   async restore(lines: readonly StockLine[]): Promise<void> {
-    const manager = this.transaction.manager();
+    const sql = this.transaction.sql();
     for (const line of inIdOrder(lines)) {
-      await manager.query('UPDATE products SET stock = stock + ? WHERE id = ?', [
+      await sql.query('UPDATE products SET stock = stock + ? WHERE id = ?', [
         line.quantity,
         line.productId,
       ]);

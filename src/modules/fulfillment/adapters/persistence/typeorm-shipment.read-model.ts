@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ReadDatabase } from '../../../../platform/database/read-database';
+import { statusPageQuery } from '../../../../platform/database/status-page-query';
 import { ShipmentReadModel } from '../../application/ports/shipment.read-model.port';
 import { ShipmentView } from '../../application/queries/list-shipments/shipment.view';
 import { toShipmentView } from '../../application/services/shipment-view.mapper';
@@ -18,20 +19,8 @@ export class TypeOrmShipmentReadModel extends ShipmentReadModel {
     limit: number,
     afterId?: string,
   ): Promise<ShipmentView[]> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (status) {
-      where.push('status = ?');
-      params.push(status);
-    }
-    if (afterId) {
-      where.push('id > ?');
-      params.push(afterId);
-    }
-    const rows = await this.database.query<ShipmentRow>(
-      `SELECT * FROM shipments ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id LIMIT ?`,
-      [...params, limit],
-    );
+    const page = statusPageQuery('shipments', { status, afterId, limit });
+    const rows = await this.database.query<ShipmentRow>(page.sql, page.parameters);
     return rows.map((row) => toShipmentView(toShipment(row)));
   }
 }

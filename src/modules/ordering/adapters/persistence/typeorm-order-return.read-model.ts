@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ReadDatabase } from '../../../../platform/database/read-database';
+import { statusPageQuery } from '../../../../platform/database/status-page-query';
 import { OrderReturnReadModel } from '../../application/ports/order-return.read-model.port';
 import { ReturnView } from '../../application/queries/list-returns/return.view';
 import { toReturnView } from '../../application/services/return-view.mapper';
@@ -23,20 +24,8 @@ export class TypeOrmOrderReturnReadModel extends OrderReturnReadModel {
     limit: number,
     afterId?: string,
   ): Promise<ReturnView[]> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (status) {
-      where.push('status = ?');
-      params.push(status);
-    }
-    if (afterId) {
-      where.push('id > ?');
-      params.push(afterId);
-    }
-    const rows = await this.database.query<OrderReturnRow>(
-      `SELECT * FROM order_returns ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id LIMIT ?`,
-      [...params, limit],
-    );
+    const page = statusPageQuery('order_returns', { status, afterId, limit });
+    const rows = await this.database.query<OrderReturnRow>(page.sql, page.parameters);
     if (rows.length === 0) return [];
     const lines = await this.database.query<OrderReturnLineRow>(
       `${RETURN_LINES_SQL} (${rows.map(() => '?').join(', ')}) ORDER BY rl.return_id, rl.product_id`,

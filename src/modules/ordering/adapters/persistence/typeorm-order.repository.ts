@@ -29,8 +29,8 @@ export class TypeOrmOrderRepository extends OrderRepository {
   }
 
   async add(order: Order): Promise<void> {
-    const manager = this.transaction.manager();
-    await manager.query(
+    const sql = this.transaction.sql();
+    await sql.query(
       `INSERT INTO orders (id, user_id, status, subtotal, discount, points_used, paid_amount, points_earned, user_coupon_id, created_at, cancelled_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
@@ -47,7 +47,7 @@ export class TypeOrmOrderRepository extends OrderRepository {
         order.cancelledAt,
       ],
     );
-    await manager.query(
+    await sql.query(
       `INSERT INTO order_lines (order_id, product_id, name, unit_price, quantity, line_total) VALUES ${order.lines.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}`,
       order.lines.flatMap((line) => [
         order.id,
@@ -72,7 +72,7 @@ export class TypeOrmOrderRepository extends OrderRepository {
       order.shippingAddress,
     );
     await this.transaction
-      .manager()
+      .sql()
       .query(
         'INSERT INTO order_shipping_addresses (order_id, recipient, phone, postal_code, line1, line2) VALUES (?, ?, ?, ?, ?, ?)',
         [order.id, sealed.recipient, sealed.phone, sealed.postal_code, sealed.line1, sealed.line2],
@@ -80,18 +80,18 @@ export class TypeOrmOrderRepository extends OrderRepository {
   }
 
   async findForUpdate(id: string): Promise<Order | null> {
-    const manager = this.transaction.manager();
-    const [row] = (await manager.query('SELECT * FROM orders WHERE id = ? FOR UPDATE', [
+    const sql = this.transaction.sql();
+    const [row] = (await sql.query('SELECT * FROM orders WHERE id = ? FOR UPDATE', [
       id,
     ])) as OrderRow[];
     if (!row) return null;
-    const lines = (await manager.query(
+    const lines = (await sql.query(
       'SELECT * FROM order_lines WHERE order_id = ? ORDER BY product_id',
       [id],
     )) as OrderLineRow[];
     // A plain read: the address copy never changes, and the vault row must not be locked.
     const address = shippingAddressSql(this.vault.keysTable);
-    const [copy] = (await manager.query(
+    const [copy] = (await sql.query(
       `SELECT o.id, ${address.columns} FROM orders o ${address.joins} WHERE o.id = ?`,
       [id],
     )) as OrderWithAddressRow[];
@@ -99,7 +99,7 @@ export class TypeOrmOrderRepository extends OrderRepository {
   }
 
   async saveStatus(order: Order): Promise<void> {
-    await this.transaction.manager().query(
+    await this.transaction.sql().query(
       `UPDATE orders SET status = ?, cancelled_at = ?, carrier = ?, tracking_number = ?, shipped_at = ?, delivered_at = ?
           WHERE id = ?`,
       [

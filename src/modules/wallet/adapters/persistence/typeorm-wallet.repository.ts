@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { Clock } from '../../../../shared/kernel/clock.port';
+import { SqlRunner } from '../../../../platform/database/keyset-batches';
 import { TransactionContext } from '../../../../platform/database/transaction-context';
 import { WalletRepository } from '../../application/ports/wallet.repository.port';
 import { Wallet } from '../../domain/wallet.aggregate';
@@ -25,19 +25,19 @@ export class TypeOrmWalletRepository extends WalletRepository {
   }
 
   async lock(userId: string): Promise<Wallet> {
-    const manager = this.manager();
-    let rows = (await manager.query(SELECT_FOR_UPDATE, [userId])) as WalletRow[];
+    const sql = this.sql();
+    let rows = (await sql.query(SELECT_FOR_UPDATE, [userId])) as WalletRow[];
     if (rows.length === 0) {
       // ON DUPLICATE KEY UPDATE takes a write lock on a row a concurrent
       // transaction just created, where INSERT IGNORE would take a shared one
       // and two such waiters would deadlock on the FOR UPDATE that follows.
       const now = this.clock.now();
-      await manager.query(
+      await sql.query(
         `INSERT INTO wallets (user_id, balance, points, version, created_at, updated_at)
          VALUES (?, 0, 0, 0, ?, ?) ON DUPLICATE KEY UPDATE user_id = user_id`,
         [userId, now, now],
       );
-      rows = (await manager.query(SELECT_FOR_UPDATE, [userId])) as WalletRow[];
+      rows = (await sql.query(SELECT_FOR_UPDATE, [userId])) as WalletRow[];
     }
     const row = rows[0];
     if (!row) throw new Error(`wallet of ${userId} could not be created`);
@@ -47,8 +47,8 @@ export class TypeOrmWalletRepository extends WalletRepository {
   async save(wallet: Wallet): Promise<void> {
     const entries = wallet.pullEntries();
     if (entries.length === 0) return;
-    const manager = this.manager();
-    const updated = (await manager.query(
+    const sql = this.sql();
+    const updated = (await sql.query(
       `UPDATE wallets SET balance = ?, points = ?, version = version + 1, updated_at = ?
         WHERE user_id = ? AND version = ?`,
       [wallet.balance.won, wallet.points, this.clock.now(), wallet.userId, wallet.version],
@@ -56,7 +56,7 @@ export class TypeOrmWalletRepository extends WalletRepository {
     if (updated.affectedRows !== 1) {
       throw new Error(`wallet of ${wallet.userId} changed while it was locked`);
     }
-    await manager.query(
+    await sql.query(
       `INSERT INTO wallet_transactions
          (id, user_id, type, amount, balance_after, points_after, order_id, return_id, created_at)
        VALUES ${entries.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
@@ -64,9 +64,9 @@ export class TypeOrmWalletRepository extends WalletRepository {
     );
   }
 
-  private manager(): EntityManager {
+  private sql(): SqlRunner {
     if (!this.transaction.active())
       throw new Error('WalletRepository must run inside UnitOfWork.run');
-    return this.transaction.manager();
+    return this.transaction.sql();
   }
 }
