@@ -79,7 +79,8 @@ node dist/cli/seed.js
 # Two API instances behind HAProxy (TRUST_PROXY: client address and protocol
 # come from HAProxy's X-Forwarded-* headers).
 for port in "$API_PORT" "$API2_PORT"; do
-  TRUST_PROXY="${TRUST_PROXY:-true}" PORT="$port" node dist/main.js &
+  # The API's heap settings as deployed (docker/Dockerfile, ADR 0075).
+  TRUST_PROXY="${TRUST_PROXY:-true}" PORT="$port" node --max-old-space-size=160 --max-semi-space-size=8 dist/main.js &
   pids+=($!)
 done
 bash scripts/stack.sh --profile "$profile" lb-servers "127.0.0.1:$API_PORT" "127.0.0.1:$API2_PORT" >/dev/null

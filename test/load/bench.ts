@@ -42,6 +42,12 @@ const SCENARIOS: readonly Scenario[] = [
   ...orderScenarios,
 ];
 
+/**
+ * V8 heap settings the API is deployed with (docker/Dockerfile, docker/k8s/api.yaml,
+ * scripts/up.sh; ADR 0075): the bench measures the API as it runs in production.
+ */
+const API_NODE_FLAGS = ['--max-old-space-size=160', '--max-semi-space-size=8'] as const;
+
 const DOC = join(ROOT, 'docs', 'performance.md');
 const BEGIN = '<!-- bench:results:begin (written by npm run bench) -->';
 const END = '<!-- bench:results:end -->';
@@ -215,8 +221,10 @@ class Context implements BenchContext {
   ): Promise<string> {
     let running = this.processes.get(name);
     if (!running) {
-      const nodeArgs =
-        name === 'api' && this.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
+      const nodeArgs = [
+        ...(script === 'dist/main.js' ? API_NODE_FLAGS : []),
+        ...(name === 'api' && this.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : []),
+      ];
       running = freePort().then((port) =>
         startNode(name, join(ROOT, script), env, { port, readyPath, nodeArgs }),
       );
@@ -418,7 +426,7 @@ async function main(): Promise<number> {
       ...(await machine(env)),
       `- Settings: autocannon, ${s.connections} connections, pipelining ${s.pipelining}, ${s.warmupSeconds} s warm-up then ${s.durationSeconds} s measured, per scenario, one after the other; the \`orders*\` scenarios use a closed loop of ${s.connections} workers instead (see Order placement), req/s there is orders/s`,
       `- MariaDB CPU: primary + replica (the replica applies every write on the same 2 cores); server CPU of an \`*-sql\` baseline is the bench process, which plays the API's part there`,
-      '- API: one `node dist/main.js`, `NODE_ENV=production`, `LOG_LEVEL=info` with every request logged to a file under `.local/bench/logs/`, Prometheus metrics on, rate limiting on (`RATE_LIMIT_RPM=100000000`: the Redis counter runs on every request, nothing is rejected)',
+      `- API: one \`node ${API_NODE_FLAGS.join(' ')} dist/main.js\` (the deployed heap settings), \`NODE_ENV=production\`, \`LOG_LEVEL=info\` with every request logged to a file under \`.local/bench/logs/\`, Prometheus metrics on, rate limiting on (\`RATE_LIMIT_RPM=100000000\`: the Redis counter runs on every request, nothing is rejected)`,
       `- Start to ready (spawn to the first 200 of \`/health/ready\`, or \`/health\` for the bare server): ${readiness.join(', ')}; server peak RSS is VmHWM of the process after each scenario`,
       '',
       resultTable,

@@ -6,6 +6,7 @@ import { GetProductHandler } from '../../application/queries/get-product/get-pro
 import { GetProductQuery } from '../../application/queries/get-product/get-product.query';
 import { ListProductsHandler } from '../../application/queries/list-products/list-products.handler';
 import { ListProductsQuery } from '../../application/queries/list-products/list-products.query';
+import { ProductPageView } from '../../application/queries/list-products/product-page.view';
 import {
   PRODUCT_SORTS,
   type ProductSort,
@@ -52,9 +53,27 @@ export class ProductReadsFastRoutes {
       handler: 'list',
       accepts: (request) =>
         request.headers.authorization === undefined && plainList(request) !== undefined,
-      serve: (request) => this.products.execute(new ListProductsQuery(plainList(request)!)),
+      serve: async (request) =>
+        samePage(await this.products.execute(new ListProductsQuery(plainList(request)!))),
+      // samePage returns one object per cached page.
+      stableBody: true,
     });
   }
+}
+
+/** One page view per cached page, by its items array (the cached page's own). */
+const pages = new WeakMap<readonly unknown[], ProductPageView>();
+
+/**
+ * The handler wraps the cached items in a new page object on every call;
+ * returning the first such object for the same items lets the fast route
+ * serialise and hash a cached page once instead of per request (ADR 0044).
+ */
+function samePage(page: ProductPageView): ProductPageView {
+  const known = pages.get(page.items);
+  if (known !== undefined && known.nextCursor === page.nextCursor) return known;
+  pages.set(page.items, page);
+  return page;
 }
 
 function productId(request: FastifyRequest): string {
