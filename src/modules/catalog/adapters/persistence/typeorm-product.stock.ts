@@ -10,6 +10,7 @@ import {
 } from '../../application/ports/product-stock.port';
 import { InsufficientStockError } from '../../domain/insufficient-stock.error';
 import { ProductUnavailableError } from '../../domain/product-unavailable.error';
+import { isCheckConstraintError } from '../../../../platform/database/mysql-errors';
 
 @Injectable()
 export class TypeOrmProductStock extends ProductStock {
@@ -42,22 +43,70 @@ export class TypeOrmProductStock extends ProductStock {
     });
   }
 
+  /**
+   * One conditional UPDATE for a single line. For several lines, one UPDATE
+   * for all of them (one round trip instead of one per line): rows are
+   * locked in primary-key order as before, and the CHECK on products.stock
+   * fails the whole statement when any ACTIVE line is short, so nothing is
+   * taken and the locked rows tell which line failed first in id order, as
+   * the line-by-line statements did (INSUFFICIENT_STOCK or PRODUCT_UNAVAILABLE).
+   */
   async take(lines: readonly StockLine[]): Promise<void> {
     const sql = this.transaction.sql();
-    for (const line of inIdOrder(lines)) {
+    const ordered = inIdOrder(lines);
+    if (ordered.length === 1) {
+      const [line] = ordered as [StockLine];
       const result = (await sql.query(
         "UPDATE products SET stock = stock - ? WHERE id = ? AND status = 'ACTIVE' AND stock >= ?",
         [line.quantity, line.productId, line.quantity],
       )) as { affectedRows: number };
-      if (result.affectedRows === 1) continue;
-      const [row] = (await sql.query('SELECT status FROM products WHERE id = ?', [
-        line.productId,
-      ])) as Array<{ status: string }>;
-      throw row?.status === 'ACTIVE'
-        ? new InsufficientStockError(line.productId)
-        : new ProductUnavailableError(line.productId);
+      if (result.affectedRows !== 1) throw await this.shortfall(ordered, false);
+    } else if (ordered.length > 1) {
+      let result: { affectedRows: number };
+      try {
+        result = (await sql.query(
+          `UPDATE products SET stock = stock - CASE id ${ordered.map(() => 'WHEN ? THEN ?').join(' ')} END
+            WHERE id IN (${ordered.map(() => '?').join(', ')}) AND status = 'ACTIVE'`,
+          [
+            ...ordered.flatMap((line) => [line.productId, line.quantity]),
+            ...ordered.map((line) => line.productId),
+          ],
+        )) as { affectedRows: number };
+      } catch (error) {
+        // A line short of stock: the statement took nothing.
+        if (isCheckConstraintError(error)) throw await this.shortfall(ordered, true, error);
+        throw error;
+      }
+      // Every ACTIVE line was taken; the others are missing or not ACTIVE.
+      if (result.affectedRows !== ordered.length) throw await this.shortfall(ordered, false);
     }
     this.evictAfterCommit(lines);
+  }
+
+  /**
+   * The error of the first line, in id order, that cannot be taken. `untouched`:
+   * the failed statement changed no row, so stock can be compared; otherwise
+   * the ACTIVE lines were taken and only the status tells.
+   */
+  private async shortfall(
+    ordered: readonly StockLine[],
+    untouched: boolean,
+    cause?: unknown,
+  ): Promise<Error> {
+    const rows = (await this.transaction.sql().query(
+      `SELECT id, status, stock FROM products WHERE id IN (${ordered.map(() => '?').join(', ')})`,
+      ordered.map((line) => line.productId),
+    )) as Array<{ id: string; status: string; stock: number }>;
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    for (const line of ordered) {
+      const row = byId.get(line.productId);
+      if (row?.status !== 'ACTIVE') return new ProductUnavailableError(line.productId);
+      if (untouched && Number(row.stock) < line.quantity)
+        return new InsufficientStockError(line.productId);
+    }
+    // One line, ACTIVE but not taken: short of stock (the statement's own condition).
+    if (ordered.length === 1) return new InsufficientStockError(ordered[0]!.productId);
+    return cause instanceof Error ? cause : new Error('stock could not be taken');
   }
 
   async restore(lines: readonly StockLine[]): Promise<void> {
