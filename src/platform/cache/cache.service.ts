@@ -281,6 +281,8 @@ export class CacheService implements OnApplicationShutdown {
       }
     }
     try {
+      // Asked for together with the second look below (one round trip): both only need the lock.
+      const marks = this.markTimes(options.writeMarks ?? []);
       if (locked) {
         // Another instance may have filled the key and released the lock between our miss and our lock.
         const filled = await this.read<T>(key).catch(() => undefined);
@@ -288,7 +290,7 @@ export class CacheService implements OnApplicationShutdown {
       }
       this.metrics.cacheLoads.inc({ cache: cacheName(key) });
       // The database decides whether the marked writes force the primary.
-      const writtenAt = await this.markTimes(options.writeMarks ?? []);
+      const writtenAt = await marks;
       const value = await this.database.readingAfter(writtenAt, loader);
       const ttl = value === null ? (options.absentTtlMs ?? 0) : options.ttlMs;
       if (ttl > 0) await this.set(key, value, ttl);
