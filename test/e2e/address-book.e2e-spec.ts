@@ -1,7 +1,6 @@
-import { AppProcess, startApi } from '../support/app-process';
 import { Db } from '../support/db';
+import { apiForSuite } from '../support/api-suite';
 import { signUpAndLogIn, TestUser } from '../support/fixtures';
-import { apiClient, HttpClient } from '../support/http';
 
 const home = {
   recipient: 'Jane Addressbook',
@@ -12,22 +11,11 @@ const home = {
 };
 
 describe('Address book (e2e)', () => {
-  let app: AppProcess;
-  let api: HttpClient;
-
-  beforeAll(async () => {
-    app = await startApi();
-    api = apiClient(app.url);
-  });
-
-  afterAll(async () => {
-    await app.stop();
-    await Db.end();
-  });
+  const suite = apiForSuite();
 
   it('adds, lists (default first), changes and deletes addresses; the first one is the default', async () => {
-    const user = await signUpAndLogIn(api, 'book');
-    const created = await api.post('/users/me/addresses', home, { token: user.accessToken });
+    const user = await signUpAndLogIn(suite.api, 'book');
+    const created = await suite.api.post('/users/me/addresses', home, { token: user.accessToken });
     expect(created.status).toBe(201);
     expect(created.body).toEqual({
       id: expect.any(String),
@@ -35,7 +23,7 @@ describe('Address book (e2e)', () => {
       isDefault: true,
       createdAt: expect.any(String),
     });
-    const office = await api.post(
+    const office = await suite.api.post(
       '/users/me/addresses',
       { ...home, recipient: 'Jane at work', line1: '152 Teheran-ro', line2: undefined },
       { token: user.accessToken },
@@ -43,7 +31,7 @@ describe('Address book (e2e)', () => {
     expect(office.status).toBe(201);
     expect(office.body).toMatchObject({ isDefault: false, line2: null });
 
-    const moved = await api.patch(
+    const moved = await suite.api.patch(
       `/users/me/addresses/${office.body.id}`,
       { isDefault: true, postalCode: '06236' },
       { token: user.accessToken },
@@ -51,7 +39,7 @@ describe('Address book (e2e)', () => {
     expect(moved.status).toBe(200);
     expect(moved.body).toMatchObject({ id: office.body.id, isDefault: true, postalCode: '06236' });
 
-    const list = await api.get('/users/me/addresses', { token: user.accessToken });
+    const list = await suite.api.get('/users/me/addresses', { token: user.accessToken });
     expect(list.status).toBe(200);
     expect(
       list.body.items.map((a: { id: string; isDefault: boolean }) => [a.id, a.isDefault]),
@@ -61,36 +49,36 @@ describe('Address book (e2e)', () => {
     ]);
 
     expect(
-      (await api.delete(`/users/me/addresses/${office.body.id}`, { token: user.accessToken }))
+      (await suite.api.delete(`/users/me/addresses/${office.body.id}`, { token: user.accessToken }))
         .status,
     ).toBe(204);
-    const after = await api.get('/users/me/addresses', { token: user.accessToken });
+    const after = await suite.api.get('/users/me/addresses', { token: user.accessToken });
     expect(after.body.items).toEqual([{ ...created.body, isDefault: true }]);
   });
 
   it("answers 404 for another member's address and leaves it untouched", async () => {
-    const owner = await signUpAndLogIn(api, 'owner');
-    const other = await signUpAndLogIn(api, 'other');
-    const created = await api.post('/users/me/addresses', home, { token: owner.accessToken });
+    const owner = await signUpAndLogIn(suite.api, 'owner');
+    const other = await signUpAndLogIn(suite.api, 'other');
+    const created = await suite.api.post('/users/me/addresses', home, { token: owner.accessToken });
     const path = `/users/me/addresses/${created.body.id}`;
 
-    const patch = await api.patch(path, { line1: 'Stolen' }, { token: other.accessToken });
+    const patch = await suite.api.patch(path, { line1: 'Stolen' }, { token: other.accessToken });
     expect(patch.status).toBe(404);
     expect(patch.body.code).toBe('NOT_FOUND');
-    expect((await api.delete(path, { token: other.accessToken })).status).toBe(404);
-    expect((await api.get('/users/me/addresses', { token: other.accessToken })).body.items).toEqual(
-      [],
-    );
-    expect((await api.get('/users/me/addresses', { token: owner.accessToken })).body.items).toEqual(
-      [created.body],
-    );
+    expect((await suite.api.delete(path, { token: other.accessToken })).status).toBe(404);
+    expect(
+      (await suite.api.get('/users/me/addresses', { token: other.accessToken })).body.items,
+    ).toEqual([]);
+    expect(
+      (await suite.api.get('/users/me/addresses', { token: owner.accessToken })).body.items,
+    ).toEqual([created.body]);
   });
 
   it('keeps exactly 10 addresses and one default when 15 are added at once', async () => {
-    const user = await signUpAndLogIn(api, 'full');
+    const user = await signUpAndLogIn(suite.api, 'full');
     const answers = await Promise.all(
       Array.from({ length: 15 }, (_, i) =>
-        api.post(
+        suite.api.post(
           '/users/me/addresses',
           { ...home, line1: `${i} Parallel-ro`, isDefault: i % 3 === 0 },
           { token: user.accessToken },
@@ -115,8 +103,8 @@ describe('Address book (e2e)', () => {
     ['recipient', { recipient: '' }],
     ['line1', { line1: 'x'.repeat(101) }],
   ])('rejects a bad %s with 400 VALIDATION_FAILED naming it', async (field, change) => {
-    const user = await signUpAndLogIn(api, 'invalid');
-    const answer = await api.post(
+    const user = await signUpAndLogIn(suite.api, 'invalid');
+    const answer = await suite.api.post(
       '/users/me/addresses',
       { ...home, ...change },
       { token: user.accessToken },
@@ -133,8 +121,8 @@ describe('Address book (e2e)', () => {
     let user: TestUser;
 
     beforeAll(async () => {
-      user = await signUpAndLogIn(api, 'rest');
-      await api.post('/users/me/addresses', home, { token: user.accessToken });
+      user = await signUpAndLogIn(suite.api, 'rest');
+      await suite.api.post('/users/me/addresses', home, { token: user.accessToken });
     });
 
     it('stores no field in plain text: every column is a sealed value naming the key', async () => {

@@ -2,28 +2,18 @@ import { emailIndex } from '../support/personal-data';
 import { spawnSync } from 'node:child_process';
 import { connect } from 'node:net';
 import { join } from 'node:path';
-import { AppProcess, baseEnv, startApi } from '../support/app-process';
+import { baseEnv, startApi } from '../support/app-process';
 import { Db } from '../support/db';
+import { apiForSuite } from '../support/api-suite';
 import { uniqueEmail } from '../support/fixtures';
-import { apiClient, HttpClient } from '../support/http';
+import { apiClient } from '../support/http';
 
 describe('HTTP platform (e2e)', () => {
-  let app: AppProcess;
-  let api: HttpClient;
-
-  beforeAll(async () => {
-    app = await startApi();
-    api = apiClient(app.url);
-  });
-
-  afterAll(async () => {
-    await app.stop();
-    await Db.end();
-  });
+  const suite = apiForSuite();
 
   it('answers malformed JSON with 400 VALIDATION_FAILED problem+json and writes nothing', async () => {
     const email = uniqueEmail('malformed');
-    const response = await api.post('/auth/signup', undefined, {
+    const response = await suite.api.post('/auth/signup', undefined, {
       raw: `{"email":"${email}","password":`,
     });
     expect(response.status).toBe(400);
@@ -41,7 +31,7 @@ describe('HTTP platform (e2e)', () => {
 
   it('answers an oversized body with 413 PAYLOAD_TOO_LARGE and writes nothing', async () => {
     const email = uniqueEmail('huge');
-    const response = await api.post('/auth/signup', {
+    const response = await suite.api.post('/auth/signup', {
       email,
       password: 'password-123',
       name: 'x',
@@ -55,7 +45,7 @@ describe('HTTP platform (e2e)', () => {
   });
 
   it('answers a non-JSON content type with 415 problem+json', async () => {
-    const response = await api.post('/auth/signup', undefined, {
+    const response = await suite.api.post('/auth/signup', undefined, {
       raw: 'email=a',
       headers: { 'content-type': 'application/xml' },
     });
@@ -70,7 +60,7 @@ describe('HTTP platform (e2e)', () => {
       ['name', { email, password: 'password-123', name: 'Jane \udfff' }],
     ];
     for (const [field, body] of cases) {
-      const response = await api.post('/auth/signup', body);
+      const response = await suite.api.post('/auth/signup', body);
       expect(response.status).toBe(400);
       expect(response.headers.get('content-type')).toContain('application/problem+json');
       expect(response.body.code).toBe('VALIDATION_FAILED');
@@ -84,7 +74,7 @@ describe('HTTP platform (e2e)', () => {
   });
 
   it("answers a path id longer than the router allows with 404 problem+json, not Fastify's 414", async () => {
-    const response = await api.get(`/products/${'x'.repeat(500)}`);
+    const response = await suite.api.get(`/products/${'x'.repeat(500)}`);
     expect(response.status).toBe(404);
     expect(response.headers.get('content-type')).toContain('application/problem+json');
     expect(response.body.code).toBe('NOT_FOUND');
@@ -92,7 +82,7 @@ describe('HTTP platform (e2e)', () => {
   });
 
   it('answers a path that is not percent-encoded UTF-8 with 400 VALIDATION_FAILED naming the path', async () => {
-    const response = await api.get('/products/%ED%A0%80');
+    const response = await suite.api.get('/products/%ED%A0%80');
     expect(response.status).toBe(400);
     expect(response.headers.get('content-type')).toContain('application/problem+json');
     expect(response.body.errors).toEqual([{ field: 'path', message: expect.any(String) }]);
@@ -101,7 +91,7 @@ describe('HTTP platform (e2e)', () => {
   it('answers requests Node cannot parse with problem+json too (bad request line, headers too large)', async () => {
     const raw = (request: string) =>
       new Promise<string>((resolve, reject) => {
-        const socket = connect(app.port, '127.0.0.1', () => socket.end(request));
+        const socket = connect(suite.app.port, '127.0.0.1', () => socket.end(request));
         let answer = '';
         socket.on('data', (chunk) => (answer += chunk.toString('latin1')));
         socket.on('close', () => resolve(answer));
@@ -124,7 +114,7 @@ describe('HTTP platform (e2e)', () => {
   });
 
   it('answers an unknown route with 404 NOT_FOUND problem+json', async () => {
-    const response = await api.get('/no-such-route');
+    const response = await suite.api.get('/no-such-route');
     expect(response.status).toBe(404);
     expect(response.body).toMatchObject({
       code: 'NOT_FOUND',
@@ -134,29 +124,29 @@ describe('HTTP platform (e2e)', () => {
   });
 
   it('echoes a valid x-request-id and makes one up otherwise', async () => {
-    const echoed = await api.get('/no-such-route', {
+    const echoed = await suite.api.get('/no-such-route', {
       headers: { 'x-request-id': 'trace-abc-123' },
     });
     expect(echoed.headers.get('x-request-id')).toBe('trace-abc-123');
     expect(echoed.body.requestId).toBe('trace-abc-123');
-    const invented = await api.get('/no-such-route', {
+    const invented = await suite.api.get('/no-such-route', {
       headers: { 'x-request-id': 'bad id with spaces' },
     });
     expect(invented.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('sends security headers', async () => {
-    const response = await api.get('/no-such-route');
+    const response = await suite.api.get('/no-such-route');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('strict-transport-security')).toContain('max-age');
     expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
   });
 
   it('serves Swagger UI and an OpenAPI document with bearer auth and problem responses', async () => {
-    const ui = await fetch(`${app.url}/docs`);
+    const ui = await fetch(`${suite.app.url}/docs`);
     expect(ui.status).toBe(200);
     expect(await ui.text()).toContain('swagger');
-    const document = (await (await fetch(`${app.url}/docs-json`)).json()) as {
+    const document = (await (await fetch(`${suite.app.url}/docs-json`)).json()) as {
       openapi: string;
       paths: Record<
         string,
@@ -173,8 +163,8 @@ describe('HTTP platform (e2e)', () => {
   });
 
   it('exposes Prometheus metrics with request durations by route', async () => {
-    await api.get('/users/me');
-    const text = await (await fetch(`${app.url}/metrics`)).text();
+    await suite.api.get('/users/me');
+    const text = await (await fetch(`${suite.app.url}/metrics`)).text();
     expect(text).toMatch(
       /hexashop_http_request_duration_seconds_count\{method="GET",route="\/api\/v1\/users\/me",status_code="401"\} \d+/,
     );

@@ -2,9 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { AppProcess, baseEnv, startApi } from '../support/app-process';
+import { baseEnv } from '../support/app-process';
 import { Db } from '../support/db';
-import { apiClient, HttpClient } from '../support/http';
+import { apiForSuite } from '../support/api-suite';
 import { Shop } from '../support/shop';
 import { emailIndex } from '../support/personal-data';
 
@@ -30,31 +30,20 @@ async function binlogsSince(since: number): Promise<string[]> {
 }
 
 describe('Personal data at rest (e2e)', () => {
-  let app: AppProcess;
-  let api: HttpClient;
+  const suite = apiForSuite();
   const started = Date.now();
-
-  beforeAll(async () => {
-    app = await startApi();
-    api = apiClient(app.url);
-  });
-
-  afterAll(async () => {
-    await app.stop();
-    await Db.end();
-  });
 
   it('stores no e-mail, name, phone or address in plain text: not in a table, the binlog or the log', async () => {
     // Not hexadecimal: a hex marker could turn up inside some id by chance.
     const marker = `zq${randomUUID().slice(0, 8)}`;
     const email = `Rest.${marker}@Example.test`;
     const name = `Restname ${marker}`;
-    const signUp = await api.post('/auth/signup', { email, password: 'password-123', name });
+    const signUp = await suite.api.post('/auth/signup', { email, password: 'password-123', name });
     expect(signUp.status).toBe(201);
-    const login = await api.post('/auth/login', { email, password: 'password-123' });
+    const login = await suite.api.post('/auth/login', { email, password: 'password-123' });
     expect(login.status).toBe(200);
     const token = login.body.accessToken as string;
-    const address = await api.post(
+    const address = await suite.api.post(
       '/users/me/addresses',
       {
         recipient: `Recipient ${marker}`,
@@ -67,15 +56,15 @@ describe('Personal data at rest (e2e)', () => {
     expect(address.status).toBe(201);
     // An order keeps its own copy of the address, and its stored replay (the
     // Idempotency-Key record) holds the response that shows it.
-    const shop = await Shop.open(api, 'at-rest');
+    const shop = await Shop.open(suite.api, 'at-rest');
     const product = await shop.createProduct(10, 1_000);
-    const charged = await api.post(
+    const charged = await suite.api.post(
       '/wallet/charges',
       { amount: 1_000 },
       { token, headers: { 'idempotency-key': randomUUID() } },
     );
     expect(charged.status).toBe(201);
-    const order = await api.post(
+    const order = await suite.api.post(
       '/orders',
       {
         items: [{ productId: product, quantity: 1 }],
@@ -91,7 +80,7 @@ describe('Personal data at rest (e2e)', () => {
     expect(order.status).toBe(201);
     expect(order.body.shippingAddress).toMatchObject({ recipient: `Recipient ${marker}` });
 
-    const me = await api.get('/users/me', { token });
+    const me = await suite.api.get('/users/me', { token });
     expect(me.body).toMatchObject({ email: email.toLowerCase(), name, phone: null });
 
     // The row is found through the blind index only; its columns are sealed values.
@@ -121,7 +110,7 @@ describe('Personal data at rest (e2e)', () => {
       const bytes = readFileSync(file);
       expect(needles.filter((needle) => bytes.includes(needle)).map(String)).toEqual([]);
     }
-    expect(app.logs()).not.toContain(marker);
+    expect(suite.app.logs()).not.toContain(marker);
   });
 
   it.each([

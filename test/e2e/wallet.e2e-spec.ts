@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { AppProcess, startApi } from '../support/app-process';
 import { Db } from '../support/db';
+import { apiForSuite } from '../support/api-suite';
 import { signUpAndLogIn, TestUser } from '../support/fixtures';
-import { apiClient, HttpClient, HttpResult } from '../support/http';
+import { HttpResult } from '../support/http';
 
 interface LedgerCheck {
   user_id: string;
@@ -14,12 +14,11 @@ interface LedgerCheck {
 }
 
 describe('Wallet (e2e)', () => {
-  let app: AppProcess;
-  let api: HttpClient;
+  const suite = apiForSuite();
   const users: TestUser[] = [];
 
   const newUser = async (): Promise<TestUser> => {
-    const user = await signUpAndLogIn(api, 'wallet');
+    const user = await signUpAndLogIn(suite.api, 'wallet');
     users.push(user);
     return user;
   };
@@ -28,7 +27,7 @@ describe('Wallet (e2e)', () => {
     body: unknown,
     key: string | null = randomUUID(),
   ): Promise<HttpResult> =>
-    api.post('/wallet/charges', body, {
+    suite.api.post('/wallet/charges', body, {
       token: user.accessToken,
       headers: key === null ? {} : { 'idempotency-key': key },
     });
@@ -45,19 +44,9 @@ describe('Wallet (e2e)', () => {
     return row === undefined ? undefined : Number(row.balance);
   };
 
-  beforeAll(async () => {
-    app = await startApi();
-    api = apiClient(app.url);
-  });
-
-  afterAll(async () => {
-    await app.stop();
-    await Db.end();
-  });
-
   it('starts at 0/0, charges, and shows the balance and the ledger newest first', async () => {
     const user = await newUser();
-    expect((await api.get('/wallet', { token: user.accessToken })).body).toEqual({
+    expect((await suite.api.get('/wallet', { token: user.accessToken })).body).toEqual({
       balance: 0,
       points: 0,
     });
@@ -69,10 +58,10 @@ describe('Wallet (e2e)', () => {
     expect(first.body).toEqual({ balance: 30_000, transactionId: expect.any(String) });
     expect(first.headers.get('idempotent-replayed')).toBeNull();
     expect(second.body.balance).toBe(42_345);
-    const wallet = await api.get('/wallet', { token: user.accessToken });
+    const wallet = await suite.api.get('/wallet', { token: user.accessToken });
     expect(wallet.status).toBe(200);
     expect(wallet.body).toEqual({ balance: 42_345, points: 0 });
-    const list = await api.get('/wallet/transactions', { token: user.accessToken });
+    const list = await suite.api.get('/wallet/transactions', { token: user.accessToken });
     expect(list.status).toBe(200);
     expect(list.body).toEqual({
       items: [
@@ -106,7 +95,7 @@ describe('Wallet (e2e)', () => {
     let pages = 0;
     do {
       const query: string = cursor ? `?limit=2&cursor=${encodeURIComponent(cursor)}` : '?limit=2';
-      const page = await api.get(`/wallet/transactions${query}`, { token: user.accessToken });
+      const page = await suite.api.get(`/wallet/transactions${query}`, { token: user.accessToken });
       expect(page.status).toBe(200);
       amounts.push(...page.body.items.map((item: { amount: number }) => item.amount));
       cursor = page.body.nextCursor;
@@ -123,16 +112,18 @@ describe('Wallet (e2e)', () => {
     ['?cursor=bm90LWEtY3Vyc29y', 'cursor'],
   ])('rejects a listing with %s as 400 naming %s', async (query, field) => {
     const user = await newUser();
-    const response = await api.get(`/wallet/transactions${query}`, { token: user.accessToken });
+    const response = await suite.api.get(`/wallet/transactions${query}`, {
+      token: user.accessToken,
+    });
     expect(response.status).toBe(400);
     expect(response.body.code).toBe('VALIDATION_FAILED');
     expect(response.body.errors.map((e: { field: string }) => e.field)).toContain(field);
   });
 
   it('requires authentication on every wallet route', async () => {
-    expect((await api.get('/wallet')).status).toBe(401);
-    expect((await api.get('/wallet/transactions')).status).toBe(401);
-    const response = await api.post(
+    expect((await suite.api.get('/wallet')).status).toBe(401);
+    expect((await suite.api.get('/wallet/transactions')).status).toBe(401);
+    const response = await suite.api.post(
       '/wallet/charges',
       { amount: 1 },
       {
@@ -215,7 +206,7 @@ describe('Wallet (e2e)', () => {
     const key = randomUUID();
     const first = await charge(user, { amount: 300 }, key);
 
-    const again = await api.post('/wallet/charges', undefined, {
+    const again = await suite.api.post('/wallet/charges', undefined, {
       token: user.accessToken,
       headers: { 'idempotency-key': key },
       raw: '{ "amount" : 300 }',
@@ -299,7 +290,7 @@ describe('Wallet (e2e)', () => {
       parameters?: Array<{ name: string; in: string; required?: boolean }>;
       responses: Record<string, unknown>;
     };
-    const document = (await (await fetch(`${app.url}/docs-json`)).json()) as {
+    const document = (await (await fetch(`${suite.app.url}/docs-json`)).json()) as {
       paths: Record<string, Record<string, Operation>>;
     };
     const chargeDoc = document.paths['/api/v1/wallet/charges']?.post;

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { requireEnv } from '../../../test/support/env';
 import { typeOrmOptions } from './typeorm-options';
+import { WritableProbe } from './writable-probe';
 
 /**
  * `ssl-mode` in DATABASE_URL reaches mysql2: against the local MariaDB, which
@@ -27,5 +28,20 @@ describe('App to MySQL TLS (integration)', () => {
     const url = new URL(requireEnv('DATABASE_URL'));
     url.searchParams.set('ssl-mode', 'REQUIRED');
     await expect(connect(url.toString())).rejects.toThrow(/secure connection|SSL|TLS/i);
+  });
+
+  it('the topology probe asks for TLS like the pools: ssl-mode=REQUIRED against a server without TLS is down, not writable', async () => {
+    const url = new URL(requireEnv('DATABASE_URL'));
+    const plain = new WritableProbe('primary', url.toString());
+    url.searchParams.set('ssl-mode', 'REQUIRED');
+    const tls = new WritableProbe('primary', url.toString());
+    try {
+      expect(await plain.check(2000)).toBe('writable');
+      expect(await tls.check(2000)).toBe('down');
+      expect(tls.lastError).toMatch(/secure connection|SSL|TLS/i);
+    } finally {
+      plain.close();
+      tls.close();
+    }
   });
 });

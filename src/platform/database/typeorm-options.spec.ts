@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { mysqlSsl, typeOrmOptions } from './typeorm-options';
+import { mysqlNodeOptions, mysqlSsl, typeOrmOptions } from './typeorm-options';
 
 const URL_ = 'mysql://app:pw@db.internal:3306/hexashop';
 const caFile = (): string => {
@@ -55,5 +55,20 @@ describe('DATABASE_URL TLS options', () => {
       /cannot read/,
     );
     expect(() => mysqlSsl(`${URL_}?ssl-mode=REQUIRED`, [URL_])).toThrow(/DATABASE_REPLICA_URLS/);
+  });
+
+  it('gives a connection of its own (the writable probes) the same TLS as the pools, and takes ssl-mode/ssl-ca out of the URI', () => {
+    const ca = caFile();
+    const url = `${URL_}?ssl-mode=VERIFY_IDENTITY&ssl-ca=${encodeURIComponent(ca)}`;
+
+    const options = mysqlNodeOptions(url, 500);
+
+    expect(
+      typeOrmOptions({ primaryUrl: url, replicaUrls: [], database: 'h', poolSize: 1 }),
+    ).toMatchObject({ ssl: options.ssl });
+    expect(options.ssl).toEqual(mysqlSsl(url));
+    expect(options).toMatchObject({ uri: URL_, connectTimeout: 500 });
+    expect(mysqlNodeOptions(URL_, 500)).toEqual({ uri: URL_, connectTimeout: 500 });
+    expect(() => mysqlNodeOptions(`${URL_}?ssl-mode=VERIFY_CA`, 500)).toThrow(/ssl-ca/);
   });
 });

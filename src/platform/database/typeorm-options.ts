@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { SecureContextOptions } from 'node:tls';
+import type { ConnectionOptions } from 'mysql2';
 import { DataSourceOptions } from 'typeorm';
 import { DatabaseConfig } from '../config/app-config';
 import { ConfigError } from '../config/config.error';
@@ -101,6 +102,25 @@ export function mysqlSsl(
   if (mode === 'VERIFY_CA')
     return { ...base, rejectUnauthorized: true, checkServerIdentity: () => undefined };
   return { ...base, rejectUnauthorized: false };
+}
+
+/**
+ * mysql2 options of one connection of its own to the node at `url` (outside the
+ * pools: the topology's writable probes), with the same TLS as the pools: the
+ * `ssl-mode`/`ssl-ca` parameters become mysql2's `ssl` and leave the URI, which
+ * mysql2 would otherwise ignore and connect in clear text.
+ */
+export function mysqlNodeOptions(url: string, connectTimeout: number): ConnectionOptions {
+  const ssl = mysqlSsl(url);
+  const uri = new URL(url);
+  uri.searchParams.delete('ssl-mode');
+  uri.searchParams.delete('ssl-ca');
+  // the same object TypeORM hands to mysql2 for the pools
+  return {
+    uri: uri.toString(),
+    connectTimeout,
+    ...(ssl ? { ssl: ssl as ConnectionOptions['ssl'] } : {}),
+  };
 }
 
 function sslParams(url: string, variable: string): [string, string | undefined] {

@@ -1,4 +1,5 @@
 import { Connection, createConnection, RowDataPacket } from 'mysql2/promise';
+import { mysqlNodeOptions } from './typeorm-options';
 
 export type ProbeResult = 'writable' | 'read-only' | 'down';
 
@@ -12,7 +13,8 @@ interface ConnectionInternals {
  * with a deadline of its own. Kept apart from the application's pools, so a
  * busy pool never looks like a dead node. A probe that misses its deadline
  * closes its socket (a frozen node would keep the query forever) and
- * reconnects on the next check.
+ * reconnects on the next check. It connects with the pools' TLS settings
+ * (`ssl-mode`, `ssl-ca` of the URL).
  */
 export class WritableProbe {
   private connection: Connection | undefined;
@@ -60,7 +62,7 @@ export class WritableProbe {
 
   private async ask(timeoutMs: number): Promise<'writable' | 'read-only'> {
     if (!this.connection) {
-      this.connecting ??= createConnection({ uri: this.url, connectTimeout: timeoutMs });
+      this.connecting ??= createConnection(mysqlNodeOptions(this.url, timeoutMs));
       const connecting = this.connecting;
       const connection = await connecting;
       if (this.connecting !== connecting) {
