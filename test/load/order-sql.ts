@@ -18,11 +18,12 @@ import { apiBuildModule } from './user-row-sealer';
  * - TypeOrmOrderRepository.addShippingAddress: the member's secret from the key vault
  *   (`SELECT user_id, secret FROM <keys schema>.member_keys`), the address sealed with the
  *   API's own FieldCipher (AES-256-GCM under an HKDF field key, one per row), `INSERT INTO order_shipping_addresses`
- * - TypeOrmProductStock.take: conditional `UPDATE products SET stock = stock - ?` per line, in id order
+ * - TypeOrmProductStock.take: one conditional `UPDATE products SET stock = stock - ?` for a single line,
+ *   else one `UPDATE … SET stock = stock - CASE id … END WHERE id IN (…)` for all lines (ADR 0071 addendum)
  * - TypeOrmOrderRepository.add: `INSERT INTO orders`, one multi-row `INSERT INTO order_lines`
  * - TypeOrmEventOutbox.append: `INSERT INTO outbox_events` (the OrderPlaced JSON payload)
  * - IdempotencyClaim.completeWithin: `UPDATE idempotency_records SET status = 'COMPLETED', …` with the
- *   response JSON sealed under the member's key (the API reads that key once more; this baseline does not)
+ *   response JSON sealed under the member's key (read once per transaction, as the API does since f9b9436)
  * - `COMMIT`; on a deadlock or lock-wait timeout the transaction is retried
  *   (4 attempts, the same backoff); on any other failure it rolls back and the claim is deleted.
  *
@@ -302,17 +303,30 @@ async function work(
     'INSERT INTO order_shipping_addresses (order_id, recipient, phone, postal_code, line1, line2) VALUES (?, ?, ?, ?, ?, ?)',
     [orderId, sealed.recipient, sealed.phone, sealed.postal_code, sealed.line1, sealed.line2],
   );
-  // 4. Stock, product by product in id order.
+  // 4. Stock in id order: one conditional UPDATE for one line, one UPDATE for several.
   const inIdOrder = [...items].sort((a, b) =>
     a.productId < b.productId ? -1 : a.productId > b.productId ? 1 : 0,
   );
-  for (const line of inIdOrder) {
+  if (inIdOrder.length === 1) {
+    const [line] = inIdOrder as [(typeof inIdOrder)[number]];
     const result = await run<ResultSetHeader>(
       connection,
       "UPDATE products SET stock = stock - ? WHERE id = ? AND status = 'ACTIVE' AND stock >= ?",
       [line.quantity, line.productId, line.quantity],
     );
     if (result.affectedRows !== 1) throw new OrderSqlError(`${line.productId} out of stock`);
+  } else {
+    // Several lines: one statement, as TypeOrmProductStock.take sends it (the stock CHECK fails it when short).
+    const result = await run<ResultSetHeader>(
+      connection,
+      `UPDATE products SET stock = stock - CASE id ${inIdOrder.map(() => 'WHEN ? THEN ?').join(' ')} END
+            WHERE id IN (${inIdOrder.map(() => '?').join(', ')}) AND status = 'ACTIVE'`,
+      [
+        ...inIdOrder.flatMap((line) => [line.productId, line.quantity]),
+        ...inIdOrder.map((line) => line.productId),
+      ],
+    );
+    if (result.affectedRows !== inIdOrder.length) throw new OrderSqlError('a line is unavailable');
   }
   // 5. The order, its lines, its event.
   await run(

@@ -65,7 +65,7 @@ function products(context: BenchContext): Promise<readonly string[]> {
       "SELECT id FROM products WHERE status = 'ACTIVE' ORDER BY id",
     );
     const ids = (rows as Array<{ id: string }>).map((row) => row.id);
-    if (ids.length < 2 * PRODUCTS + 2)
+    if (ids.length < 4 * PRODUCTS + 2)
       throw new BenchError(`only ${ids.length} active products: seed 100,000 first`);
     return shuffled(ids, 0x51ed270b);
   });
@@ -77,6 +77,9 @@ const PRODUCT_SLICES = {
   orders: [PRODUCTS, 2 * PRODUCTS],
   'orders-hot-sql': [2 * PRODUCTS, 2 * PRODUCTS + 1],
   'orders-hot': [2 * PRODUCTS + 1, 2 * PRODUCTS + 2],
+  // the scale-out rows (scale-out.scenarios.ts), each on products of its own
+  'edge-1-orders': [2 * PRODUCTS + 2, 3 * PRODUCTS + 2],
+  'edge-2-orders': [3 * PRODUCTS + 2, 4 * PRODUCTS + 2],
 } as const;
 
 async function withConnection<T>(
@@ -389,49 +392,61 @@ async function verify(context: BenchContext, side: Side): Promise<string> {
   });
 }
 
+/**
+ * POST /api/v1/orders to `origin` for a side of its own (`name` picks its
+ * products), one keep-alive connection per worker; `verify` checks what the
+ * run left behind as for `orders`. Used by the scale-out rows too.
+ */
+export async function orderLoad(
+  context: BenchContext,
+  name: 'orders' | 'orders-hot' | 'edge-1-orders' | 'edge-2-orders',
+  origin: URL,
+): Promise<{ task: WorkerTarget['task']; verify: () => Promise<string>; close: () => void }> {
+  const side = await prepare(context, name);
+  const http = new Agent({ keepAlive: true, maxSockets: context.settings.connections });
+  const next = orderStream(side, name === 'orders-hot');
+  return {
+    task: async () => {
+      const { user, items } = next();
+      const answer = await post(
+        http,
+        origin,
+        '/api/v1/orders',
+        {
+          authorization: `Bearer ${side.tokens[user]!}`,
+          'idempotency-key': randomUUID(),
+          'content-type': 'application/json',
+        },
+        JSON.stringify({ items, address: SHIPPING_ADDRESS }),
+      );
+      if (answer.status !== 201 || answer.replayed)
+        throw new HttpStatusError(answer.status, answer.body);
+      side.created.push((JSON.parse(answer.body) as { id: string }).id);
+    },
+    verify: () => verify(context, side),
+    close: () => http.destroy(),
+  };
+}
+
 /** The API side: POST /api/v1/orders, one keep-alive connection per worker. */
 function apiScenario(
   name: 'orders' | 'orders-hot',
   baseline: 'orders-sql' | 'orders-hot-sql',
   description: string,
 ): Scenario {
-  let side: Side | undefined;
-  let agent: Agent | undefined;
+  let load: Awaited<ReturnType<typeof orderLoad>> | undefined;
   return {
     name,
     description,
     baseline,
     async setup(context): Promise<WorkerTarget> {
-      side = await prepare(context, name);
       const origin = new URL(await context.api());
-      agent = new Agent({ keepAlive: true, maxSockets: context.settings.connections });
-      const current = side;
-      const http = agent;
-      const next = orderStream(current, name === 'orders-hot');
-      return {
-        origin: origin.origin,
-        task: async () => {
-          const { user, items } = next();
-          const answer = await post(
-            http,
-            origin,
-            '/api/v1/orders',
-            {
-              authorization: `Bearer ${current.tokens[user]!}`,
-              'idempotency-key': randomUUID(),
-              'content-type': 'application/json',
-            },
-            JSON.stringify({ items, address: SHIPPING_ADDRESS }),
-          );
-          if (answer.status !== 201 || answer.replayed)
-            throw new HttpStatusError(answer.status, answer.body);
-          current.created.push((JSON.parse(answer.body) as { id: string }).id);
-        },
-      };
+      load = await orderLoad(context, name, origin);
+      return { origin: origin.origin, task: load.task };
     },
-    verify: (context) => verify(context, side!),
+    verify: () => load!.verify(),
     async teardown() {
-      agent?.destroy();
+      load?.close();
     },
   };
 }

@@ -4,6 +4,7 @@ import { AddressInfo, createServer } from 'node:net';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { warmIds } from './catalog.scenarios';
+import { orderLoad } from './orders.scenarios';
 import {
   BENCH_DIR,
   BenchContext,
@@ -16,8 +17,8 @@ import {
 } from './harness';
 
 /**
- * Issue 12 item 5: the cached product detail through HAProxy to one and to
- * two API instances (ADR 0045). The load generator (this process, all its
+ * Issue 12 item 5: the cached product detail, and orders (`orders` with its
+ * own checks), through HAProxy to one and to two API instances (ADR 0045). The load generator (this process, all its
  * threads) is pinned to CPU 0 and HAProxy and the API instances to the other
  * CPUs for the run, so they do not take each other's time; MariaDB and Redis
  * are not pinned. Server CPU µs/req is HAProxy plus every instance.
@@ -99,14 +100,24 @@ async function startHaproxy(
   throw new BenchError('haproxy did not answer within 5 s');
 }
 
-function edgeScenario(instances: number): Scenario {
+/** What goes through the edge: the cached product detail, or orders as in `orders`. */
+type EdgeLoad = 'detail-cached' | 'orders';
+
+const DESCRIPTIONS: Record<EdgeLoad, string> = {
+  'detail-cached': 'GET /api/v1/products/:id over the 100 warm ids',
+  orders:
+    'POST /api/v1/orders as in `orders` (its own users and 3,000 products, the same checks afterwards)',
+};
+
+function edgeScenario(instances: number, load: EdgeLoad = 'detail-cached'): Scenario {
   let edge: Edge | undefined;
+  let orders: Awaited<ReturnType<typeof orderLoad>> | undefined;
   return {
-    name: `edge-${instances}-detail-cached`,
-    description: `GET /api/v1/products/:id over the 100 warm ids through HAProxy to ${instances} API instance${instances > 1 ? 's' : ''}; load generator pinned to CPU 0, HAProxy and the instances to CPU ${SERVER_CPUS}`,
-    baseline: 'edge-1-detail-cached',
+    name: `edge-${instances}-${load}`,
+    description: `${DESCRIPTIONS[load]} through HAProxy to ${instances} API instance${instances > 1 ? 's' : ''}; load generator pinned to CPU 0, HAProxy and the instances to CPU ${SERVER_CPUS}`,
+    baseline: `edge-1-${load}`,
     async setup(context: BenchContext) {
-      const ids = await warmIds(context);
+      const ids = load === 'detail-cached' ? await warmIds(context) : [];
       const origins: string[] = [];
       for (let i = 1; i <= instances; i++) origins.push(await context.api(i));
       const pids: number[] = [];
@@ -120,6 +131,12 @@ function edgeScenario(instances: number): Scenario {
         origins,
       );
       edge = { origin: edgeOrigin, haproxy, pids };
+      if (load === 'orders')
+        orders = await orderLoad(
+          context,
+          instances === 1 ? 'edge-1-orders' : 'edge-2-orders',
+          new URL(edgeOrigin),
+        );
       pin(process.pid, '0');
       for (const pid of [...pids, haproxy.pid!]) pin(pid, SERVER_CPUS);
       const all = [...pids, haproxy.pid!];
@@ -132,6 +149,7 @@ function edgeScenario(instances: number): Scenario {
         }
         return sum;
       });
+      if (orders) return { origin: edgeOrigin, task: orders.task };
       const next = cycle(ids);
       return { origin: edgeOrigin, path: () => `/api/v1/products/${next.next()}` };
     },
@@ -142,9 +160,12 @@ function edgeScenario(instances: number): Scenario {
       const seconds = (end.at - start.at) / 1000;
       const apiShare = ((end.api - start.api) / seconds / (edge?.pids.length ?? 1)) * 100;
       const perRequest = (value: number) => Math.round((value * 1e6) / Math.max(1, result.total));
-      return `API CPU ${perRequest(end.api - start.api)} µs/req, HAProxy ${perRequest(end.haproxy - start.haproxy)} µs/req (warm-up included); each instance ${Math.round(apiShare)}% of a core`;
+      const cpu = `API CPU ${perRequest(end.api - start.api)} µs/req, HAProxy ${perRequest(end.haproxy - start.haproxy)} µs/req (warm-up included); each instance ${Math.round(apiShare)}% of a core`;
+      return orders ? `${await orders.verify()}; ${cpu}` : cpu;
     },
     async teardown() {
+      orders?.close();
+      orders = undefined;
       pin(process.pid, ALL_CPUS);
       if (!edge) return;
       for (const pid of edge.pids) pin(pid, ALL_CPUS);
@@ -164,4 +185,9 @@ function cpuOf(edge: Edge | undefined): { api: number; haproxy: number; at: numb
   };
 }
 
-export const scaleOutScenarios: readonly Scenario[] = [edgeScenario(1), edgeScenario(2)];
+export const scaleOutScenarios: readonly Scenario[] = [
+  edgeScenario(1),
+  edgeScenario(2),
+  edgeScenario(1, 'orders'),
+  edgeScenario(2, 'orders'),
+];
