@@ -272,9 +272,14 @@ export const catalogScenarios: readonly Scenario[] = [
           throw new BenchError(
             `ran out of distinct ids (${hits} hits): seed more products or shorten the run`,
           );
-        if (primary > 0)
-          throw new BenchError(`${primary} reads went to the primary, not the replica`);
-        return `${misses} misses, ${replica} replica reads, 0 hits`;
+        // A miss reads the primary when the replica may lag its write mark or the
+        // mark could not be read in time (the cache timeout on an overloaded CPU):
+        // the safe answer, tolerated up to 1% and reported, like timed-out GETs.
+        if (primary > replica / 100)
+          throw new BenchError(
+            `${primary} reads went to the primary, ${replica} to the replica (more than 1%)`,
+          );
+        return `${misses} misses, ${replica} replica reads, ${primary ? `${primary} primary reads, ` : ''}0 hits`;
       },
     };
   })(),
