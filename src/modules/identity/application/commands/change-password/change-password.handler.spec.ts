@@ -1,13 +1,15 @@
 import { FixedClock } from '../../../../../shared/kernel/testing/fixed-clock.fake';
 import { ImmediateUnitOfWork } from '../../../../../shared/kernel/testing/immediate-unit-of-work.fake';
 import { RecordingAuditTrail } from '../../../../../shared/kernel/testing/recording-audit-trail.fake';
-import { Email } from '../../../domain/email.value-object';
 import { InvalidCredentialsError } from '../../../domain/invalid-credentials.error';
-import { Session } from '../../../domain/session.aggregate';
-import { User } from '../../../domain/user.aggregate';
 import { SessionRevoker } from '../../services/session-revoker.service';
 import { FakePasswordHasher } from '../../testing/fake-password-hasher.fake';
 import { InMemorySessionRepository } from '../../testing/in-memory-session.repository.fake';
+import {
+  memberSessionDoubles,
+  seedCustomer,
+  startSessions,
+} from '../../testing/member-sessions.fake';
 import { InMemoryUserRepository } from '../../testing/in-memory-user.repository.fake';
 import { RecordingAccessTokenRevocation } from '../../testing/recording-access-token-revocation.fake';
 import { ChangePasswordCommand } from './change-password.command';
@@ -23,11 +25,7 @@ describe(ChangePasswordHandler.name, () => {
   const clock = new FixedClock(new Date('2026-12-01T10:00:00.000Z'));
 
   beforeEach(async () => {
-    unitOfWork = new ImmediateUnitOfWork();
-    users = new InMemoryUserRepository(unitOfWork);
-    sessions = new InMemorySessionRepository(unitOfWork);
-    revocation = new RecordingAccessTokenRevocation();
-    audit = new RecordingAuditTrail(unitOfWork);
+    ({ unitOfWork, users, sessions, revocation, audit } = memberSessionDoubles());
     sut = new ChangePasswordHandler(
       users,
       new FakePasswordHasher(),
@@ -36,23 +34,12 @@ describe(ChangePasswordHandler.name, () => {
       unitOfWork,
       clock,
     );
-    users.seed(
-      User.rehydrate({
-        id: 'alice',
-        email: Email.parse('alice@example.com'),
-        name: 'Alice',
-        phone: null,
-        passwordHash: FakePasswordHasher.hashOf('old-password'),
-        role: 'CUSTOMER',
-        createdAt: clock.now(),
-      }),
-    );
-    for (const [id, userId] of [
+    seedCustomer(users, clock, 'alice', FakePasswordHasher.hashOf('old-password'));
+    await startSessions(sessions, clock, [
       ['alice-phone', 'alice'],
       ['alice-laptop', 'alice'],
       ['bob-phone', 'bob'],
-    ] as const)
-      await sessions.add(Session.start({ id, userId, now: clock.now() }));
+    ]);
   });
 
   const change = (current: string) =>

@@ -3,11 +3,13 @@ import { ImmediateUnitOfWork } from '../../../../../shared/kernel/testing/immedi
 import { RecordingAuditTrail } from '../../../../../shared/kernel/testing/recording-audit-trail.fake';
 import { RecordingSecurityEvents } from '../../../../../shared/kernel/testing/recording-security-events.fake';
 import { NotFoundError } from '../../../../../shared/kernel/not-found.error';
-import { Email } from '../../../domain/email.value-object';
-import { Session } from '../../../domain/session.aggregate';
-import { User } from '../../../domain/user.aggregate';
 import { SessionRevoker } from '../../services/session-revoker.service';
 import { InMemorySessionRepository } from '../../testing/in-memory-session.repository.fake';
+import {
+  memberSessionDoubles,
+  seedCustomer,
+  startSessions,
+} from '../../testing/member-sessions.fake';
 import { InMemoryUserRepository } from '../../testing/in-memory-user.repository.fake';
 import { RecordingAccessTokenRevocation } from '../../testing/recording-access-token-revocation.fake';
 import { ChangeRoleCommand } from './change-role.command';
@@ -24,11 +26,7 @@ describe(ChangeRoleHandler.name, () => {
   const clock = new FixedClock(new Date('2026-12-01T10:00:00.000Z'));
 
   beforeEach(async () => {
-    unitOfWork = new ImmediateUnitOfWork();
-    users = new InMemoryUserRepository(unitOfWork);
-    sessions = new InMemorySessionRepository(unitOfWork);
-    revocation = new RecordingAccessTokenRevocation();
-    audit = new RecordingAuditTrail(unitOfWork);
+    ({ unitOfWork, users, sessions, revocation, audit } = memberSessionDoubles());
     security = new RecordingSecurityEvents();
     sut = new ChangeRoleHandler(
       users,
@@ -38,18 +36,8 @@ describe(ChangeRoleHandler.name, () => {
       audit,
       unitOfWork,
     );
-    users.seed(
-      User.rehydrate({
-        id: 'bob',
-        email: Email.parse('bob@example.com'),
-        name: 'Bob',
-        phone: null,
-        passwordHash: 'hash',
-        role: 'CUSTOMER',
-        createdAt: clock.now(),
-      }),
-    );
-    await sessions.add(Session.start({ id: 'bob-phone', userId: 'bob', now: clock.now() }));
+    seedCustomer(users, clock, 'bob');
+    await startSessions(sessions, clock, [['bob-phone', 'bob']]);
   });
 
   const promote = (userId = 'bob') =>

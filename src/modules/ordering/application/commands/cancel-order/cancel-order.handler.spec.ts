@@ -1,23 +1,25 @@
-import { PostalAddress } from '../../../../../shared/kernel/postal-address.value-object';
-import { HOME } from '../../testing/in-memory-address-book.fake';
 import { NotFoundError } from '../../../../../shared/kernel/not-found.error';
 import { FixedClock } from '../../../../../shared/kernel/testing/fixed-clock.fake';
 import { ImmediateUnitOfWork } from '../../../../../shared/kernel/testing/immediate-unit-of-work.fake';
 import { RecordingEventOutbox } from '../../../../../shared/kernel/testing/recording-event-outbox.fake';
-import { SequentialIdGenerator } from '../../../../../shared/kernel/testing/sequential-id-generator.fake';
 import { OrderCancelled } from '../../events/order-cancelled.integration-event';
 import { OrderNotCancellableError } from '../../../domain/order-not-cancellable.error';
 import { InMemoryCouponRedemptions } from '../../../../coupons/application/testing/in-memory-coupon-redemptions';
 import { InMemoryOrderRepository } from '../../testing/in-memory-order.repository.fake';
 import { InMemoryProductStock } from '../../../../catalog/application/testing/in-memory-product-stock.fake';
 import { InMemoryWalletPayments } from '../../../../wallet/application/testing/in-memory-wallet-payments';
-import { OrderPlacement } from '../../services/order-placement.service';
+import { OWNER, PLACED_AT, placedOrder } from '../../testing/placed-order.fake';
 import { CancelOrderCommand } from './cancel-order.command';
 import { CancelOrderHandler } from './cancel-order.handler';
 
-const PLACED_AT = new Date('2025-03-10T12:00:00.000Z');
 const CANCELLED_AT = new Date('2025-03-10T13:00:00.000Z');
-const OWNER = 'user-1';
+// The order to cancel, placed the real way: subtotal 34,500, discount 5,000,
+// 1,000 points, paid 28,500, earned 285.
+const doubles = (unitOfWork: ImmediateUnitOfWork) => ({
+  stock: new InMemoryProductStock(unitOfWork),
+  wallet: new InMemoryWalletPayments(unitOfWork),
+  coupons: new InMemoryCouponRedemptions(unitOfWork),
+});
 
 describe(CancelOrderHandler.name, () => {
   let unitOfWork: ImmediateUnitOfWork;
@@ -31,45 +33,9 @@ describe(CancelOrderHandler.name, () => {
   let sut: CancelOrderHandler;
 
   beforeEach(async () => {
-    unitOfWork = new ImmediateUnitOfWork();
-    stock = new InMemoryProductStock(unitOfWork);
-    wallet = new InMemoryWalletPayments(unitOfWork);
-    coupons = new InMemoryCouponRedemptions(unitOfWork);
-    orders = new InMemoryOrderRepository(unitOfWork);
-    outbox = new RecordingEventOutbox(unitOfWork);
-    clock = new FixedClock(PLACED_AT);
+    ({ unitOfWork, stock, wallet, coupons, orders, outbox, clock, orderId } =
+      await placedOrder(doubles));
     sut = new CancelOrderHandler(orders, stock, coupons, wallet, outbox, unitOfWork, clock);
-
-    stock.seed({ id: 'p-1', name: 'Mug', price: 12_000, stock: 5 });
-    stock.seed({ id: 'p-2', name: 'Tea', price: 3_500, stock: 10 });
-    wallet.seed(OWNER, { balance: 100_000, points: 2_000 });
-    coupons.seed({ id: 'uc-1', userId: OWNER, discountValue: 5_000 });
-    // The order to cancel, placed the real way: subtotal 34,500, discount 5,000,
-    // 1,000 points, paid 28,500, earned 285.
-    const placement = new OrderPlacement(
-      stock,
-      coupons,
-      wallet,
-      orders,
-      outbox,
-      new SequentialIdGenerator('order'),
-      clock,
-    );
-    const placed = await unitOfWork.run(() =>
-      placement.place({
-        userId: OWNER,
-        items: [
-          { productId: 'p-1', quantity: 2 },
-          { productId: 'p-2', quantity: 3 },
-        ],
-        userCouponId: 'uc-1',
-        pointsToUse: 1_000,
-        shippingAddress: PostalAddress.create(HOME),
-      }),
-    );
-    orderId = placed.id;
-    // Only what the cancellation attributes counts below (the wallet attributes its payment too).
-    unitOfWork.attributions.length = 0;
     clock.set(CANCELLED_AT);
   });
 
