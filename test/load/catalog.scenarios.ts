@@ -135,6 +135,68 @@ function expectHits(cache: string) {
   };
 }
 
+const NEWEST_PAGE = '/api/v1/products?limit=20';
+
+/** The first price-ascending page of each category. */
+async function categoryPages(context: BenchContext): Promise<string[]> {
+  return (await catalog(context)).categoryIds.map(
+    (id) => `/api/v1/products?limit=20&categoryId=${id}&sort=price_asc`,
+  );
+}
+
+/**
+ * A baseline for cached list pages: bare Fastify answering each request with
+ * one Redis GET of a page the API cached. The API's cached pages are dropped
+ * first (as a write's version move would not be: only the pages go, so the
+ * version stays), `pages` are requested once through the API, and the page
+ * keys that appear are the ones the bare server then serves in turn.
+ */
+function barePages(
+  name: string,
+  description: string,
+  pages: (context: BenchContext) => Promise<readonly string[]>,
+): Scenario {
+  return {
+    name,
+    description,
+    baseline: name,
+    async setup(context) {
+      const api = await context.api();
+      const paths = await pages(context);
+      const keys = await withRedis(context, async (redis) => {
+        const stale = await scanKeys(redis, 'cache:products:v*');
+        if (stale.length > 0) {
+          await redis.unlink(...stale);
+          await redis.publish(
+            'cache:invalidated',
+            JSON.stringify(stale.map((key) => key.slice('cache:'.length))),
+          );
+        }
+        for (const path of paths) await expectOk(api + path);
+        return scanKeys(redis, 'cache:products:v*');
+      });
+      if (keys.length !== paths.length)
+        throw new BenchError(`expected ${paths.length} cached page(s), found ${keys.length}`);
+      const origin = await bareServer(context);
+      const bare = keys.map((key) => `/pages/${encodeURIComponent(key.slice('cache:'.length))}`);
+      for (const path of bare) await expectOk(origin + path);
+      const next = cycle(bare);
+      return { origin, path: () => next.next() };
+    },
+  };
+}
+
+async function scanKeys(redis: Redis, pattern: string): Promise<string[]> {
+  const keys: string[] = [];
+  let cursor = '0';
+  do {
+    const [nextCursor, batch] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
+    keys.push(...batch);
+    cursor = nextCursor;
+  } while (cursor !== '0');
+  return keys;
+}
+
 /**
  * The catalog read scenarios of issue "Catalog" item 7. Each compares with
  * `bare-fastify`, the stack's practical ceiling for a cached read.
@@ -210,34 +272,47 @@ export const catalogScenarios: readonly Scenario[] = [
           throw new BenchError(
             `ran out of distinct ids (${hits} hits): seed more products or shorten the run`,
           );
-        if (primary > 0)
-          throw new BenchError(`${primary} reads went to the primary, not the replica`);
-        return `${misses} misses, ${replica} replica reads, 0 hits`;
+        // A miss reads the primary when the replica may lag its write mark or the
+        // mark could not be read in time (the cache timeout on an overloaded CPU):
+        // the safe answer, tolerated up to 1% and reported, like timed-out GETs.
+        if (primary > replica / 100)
+          throw new BenchError(
+            `${primary} reads went to the primary, ${replica} to the replica (more than 1%)`,
+          );
+        return `${misses} misses, ${replica} replica reads, ${primary ? `${primary} primary reads, ` : ''}0 hits`;
       },
     };
   })(),
+  barePages(
+    'bare-fastify-list-newest',
+    'bare Fastify + ioredis GET of the page key the API filled for GET /api/v1/products?limit=20 (no Nest): the ceiling of `list-newest`',
+    () => Promise.resolve([NEWEST_PAGE]),
+  ),
   {
     name: 'list-newest',
     description: 'GET /api/v1/products?limit=20 (first page, newest first), cached list page',
-    baseline: 'bare-fastify',
+    baseline: 'bare-fastify-list-newest',
     async setup(context) {
       const origin = await context.api();
-      await expectOk(`${origin}/api/v1/products?limit=20`);
-      return { origin, path: () => '/api/v1/products?limit=20' };
+      await expectOk(`${origin}${NEWEST_PAGE}`);
+      return { origin, path: () => NEWEST_PAGE };
     },
     before: (context) => cacheCounters(context, 'products'),
     verify: expectHits('products'),
   },
+  barePages(
+    'bare-fastify-list-category',
+    'bare Fastify + ioredis GET of the page keys the API filled for the 10 category pages of `list-category-price` (no Nest): its ceiling',
+    categoryPages,
+  ),
   {
     name: 'list-category-price',
     description:
       'GET /api/v1/products?limit=20&categoryId=…&sort=price_asc over the 10 categories, cached list pages',
-    baseline: 'bare-fastify',
+    baseline: 'bare-fastify-list-category',
     async setup(context) {
       const origin = await context.api();
-      const paths = (await catalog(context)).categoryIds.map(
-        (id) => `/api/v1/products?limit=20&categoryId=${id}&sort=price_asc`,
-      );
+      const paths = await categoryPages(context);
       for (const path of paths) await expectOk(origin + path);
       const next = cycle(paths);
       return { origin, path: () => next.next() };
