@@ -21,6 +21,7 @@ import { ReturnMetrics } from './adapters/http/returns.metrics';
 import { TypeOrmOrderReturnReadModel } from './adapters/persistence/typeorm-order-return.read-model';
 import { TypeOrmOrderReturnRepository } from './adapters/persistence/typeorm-order-return.repository';
 import { ApproveReturnHandler } from './application/commands/approve-return/approve-return.handler';
+import { RejectReturnHandler } from './application/commands/reject-return/reject-return.handler';
 import { RequestReturnHandler } from './application/commands/request-return/request-return.handler';
 import { OrderReturnReadModel } from './application/ports/order-return.read-model.port';
 import { OrderReturnRepository } from './application/ports/order-return.repository.port';
@@ -62,6 +63,7 @@ import { ListOrdersHandler } from './application/queries/list-orders/list-orders
     ReturnMetrics,
     RequestReturnHandler,
     ApproveReturnHandler,
+    RejectReturnHandler,
     ListReturnsHandler,
     {
       provide: ReturnPolicy,

@@ -26,6 +26,10 @@ export const ERROR_CATALOG: Readonly<Record<string, { status: number; title: str
   ADDRESS_LIMIT_REACHED: { status: 409, title: 'The address book is full' },
   SHIPMENT_NOT_SHIPPABLE: { status: 409, title: 'The shipment cannot make this move' },
   RETURN_NOT_ALLOWED: { status: 409, title: 'This return is not allowed' },
+  RETURN_ALREADY_DECIDED: {
+    status: 409,
+    title: 'This return was already approved or rejected the other way',
+  },
   IDEMPOTENCY_IN_PROGRESS: {
     status: 409,
     title: 'A request with this Idempotency-Key is in progress',

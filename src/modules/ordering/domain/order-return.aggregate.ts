@@ -2,6 +2,8 @@ import { AggregateRoot } from '../../../shared/kernel/aggregate-root';
 import { Money } from '../../../shared/kernel/money';
 import { ValidationError } from '../../../shared/kernel/validation.error';
 import { ReturnApproved } from '../application/events/return-approved.integration-event';
+import { ReturnRejected } from '../application/events/return-rejected.integration-event';
+import { ReturnAlreadyDecidedError } from './return-already-decided.error';
 import { ReturnStatus } from './return-status';
 
 /** A returned quantity of one order line, valued at the order's unit price. */
@@ -30,7 +32,7 @@ export interface OrderReturnProps {
   readonly reason: string;
   /**
    * While REQUESTED: the refund if approved next (an estimate); once
-   * APPROVED: what the wallet received.
+   * APPROVED: what the wallet received; REJECTED: 0.
    */
   readonly refundAmount: Money;
   readonly pointsRestored: number;
@@ -94,6 +96,8 @@ export class OrderReturn extends AggregateRoot {
    * repeat before settling anything.
    */
   approve(settlement: ReturnSettlement, orderPlacedAt: Date, now: Date): void {
+    if (this.props.status === 'REJECTED')
+      throw new ReturnAlreadyDecidedError(`Return ${this.id} was rejected: it cannot be approved`);
     if (this.props.status !== 'REQUESTED')
       throw new Error(`return ${this.id} is ${this.props.status}, not REQUESTED`);
     this.props = {
@@ -121,6 +125,32 @@ export class OrderReturn extends AggregateRoot {
         now,
       ),
     );
+  }
+
+  /**
+   * REQUESTED → REJECTED (the parcel never arrived); records ReturnRejected.
+   * Nothing was settled: the refund (the estimate until now) becomes 0. False, with
+   * nothing recorded, when already REJECTED (a repeat); an APPROVED return
+   * is refused with RETURN_ALREADY_DECIDED (ADR 0080).
+   */
+  reject(now: Date): boolean {
+    if (this.props.status === 'REJECTED') return false;
+    if (this.props.status === 'APPROVED')
+      throw new ReturnAlreadyDecidedError(`Return ${this.id} was approved: it cannot be rejected`);
+    this.props = { ...this.props, status: 'REJECTED', refundAmount: Money.won(0) };
+    this.record(
+      new ReturnRejected(
+        {
+          returnId: this.id,
+          orderId: this.orderId,
+          userId: this.userId,
+          lines: this.lines.map((line) => ({ productId: line.productId, quantity: line.quantity })),
+          rejectedAt: now.toISOString(),
+        },
+        now,
+      ),
+    );
+    return true;
   }
 
   get id(): string {

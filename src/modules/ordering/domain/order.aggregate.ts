@@ -269,6 +269,33 @@ export class Order extends AggregateRoot {
     };
   }
 
+  /**
+   * After a rejection: the return's units are no longer under a return (the
+   * customer may request them again within the window). The order stays
+   * RETURN_REQUESTED while other returns wait, else PARTIALLY_RETURNED when
+   * some return was approved, else DELIVERED again (ADR 0080).
+   */
+  releaseReturn(
+    lines: readonly { productId: string; quantity: number }[],
+    state: { anyApproved: boolean; otherReturnsPending: boolean },
+  ): void {
+    if (this.props.status !== 'RETURN_REQUESTED')
+      throw new Error(`order ${this.id} is ${this.props.status}: no return to release`);
+    const released = new Map(lines.map((line) => [line.productId, line.quantity]));
+    this.props = {
+      ...this.props,
+      status: state.otherReturnsPending
+        ? 'RETURN_REQUESTED'
+        : state.anyApproved
+          ? 'PARTIALLY_RETURNED'
+          : 'DELIVERED',
+      lines: this.props.lines.map((line) => ({
+        ...line,
+        returnedQuantity: Math.max(0, line.returnedQuantity - (released.get(line.productId) ?? 0)),
+      })),
+    };
+  }
+
   /** What was paid and earned: the base of the return refund rule. */
   get payment(): OrderPayment {
     const { subtotal, paidAmount, pointsUsed, pointsEarned } = this.props;

@@ -32,6 +32,8 @@ import type { OrderPlacedPayload } from '../../../ordering/application/events/or
 import { OrderPlaced } from '../../../ordering/application/events/order-placed.integration-event';
 import type { ReturnApprovedPayload } from '../../../ordering/application/events/return-approved.integration-event';
 import { ReturnApproved } from '../../../ordering/application/events/return-approved.integration-event';
+import type { ReturnRejectedPayload } from '../../../ordering/application/events/return-rejected.integration-event';
+import { ReturnRejected } from '../../../ordering/application/events/return-rejected.integration-event';
 
 /**
  * Turns events into e-mails. Each job runs through the outbox consumer, so a
@@ -78,6 +80,10 @@ export class NotificationsProcessor implements OnModuleInit {
     this.subscriptions.subscribe(ReturnApproved.TYPE, {
       queue: QUEUES.notifications,
       job: 'return-approved-email',
+    });
+    this.subscriptions.subscribe(ReturnRejected.TYPE, {
+      queue: QUEUES.notifications,
+      job: 'return-rejected-email',
     });
   }
 
@@ -178,6 +184,16 @@ export class NotificationsProcessor implements OnModuleInit {
       const contact = await this.recipient(payload.userId);
       await this.commands.execute(
         new SendEmailCommand(EmailTemplates.returnApproved({ eventId, ...contact, ...payload })),
+      );
+    });
+  }
+
+  @Process({ name: 'return-rejected-email', concurrency: 5 })
+  returnRejected(job: Job<OutboxJob<ReturnRejectedPayload>>): Promise<unknown> {
+    return this.outbox.consume(job, async ({ eventId, payload }) => {
+      const contact = await this.recipient(payload.userId);
+      await this.commands.execute(
+        new SendEmailCommand(EmailTemplates.returnRejected({ eventId, ...contact, ...payload })),
       );
     });
   }

@@ -97,6 +97,21 @@ export const EmailTemplates = {
       idempotencyKey: input.eventId,
     };
   },
+
+  returnRejected(input: {
+    eventId: string;
+    email: string;
+    name: string;
+    orderId: string;
+    returnId: string;
+  }): OutgoingEmail {
+    return {
+      to: input.email,
+      subject: `Return of order ${input.orderId} rejected`,
+      text: `Hello ${input.name},\n\nyour return ${input.returnId} of order ${input.orderId} did not reach us, so it was closed without a refund. While the return window is open you may request the return again.\n\n— hexashop`,
+      idempotencyKey: input.eventId,
+    };
+  },
 };
 
 /** The member e-mails of issue "Members": tokens travel only in these messages. */

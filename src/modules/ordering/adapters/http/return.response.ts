@@ -12,7 +12,7 @@ export class ReturnResponse {
     type: 'integer',
     example: 6_667,
     description:
-      'Won. REQUESTED: the refund if this return is approved next (its share of what was paid, docs/ordering.md); APPROVED: what went back to the wallet',
+      'Won. REQUESTED: the refund if this return is approved next (its share of what was paid, docs/ordering.md); APPROVED: what went back to the wallet; REJECTED: 0',
   })
   refundAmount!: number;
   @ApiProperty({

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Counter } from 'prom-client';
 import { MetricsService } from '../../../../platform/observability/metrics.service';
 
-/** Business counter of /metrics: returns requested and approved (replays and repeated approvals are not counted). */
+/** Business counter of /metrics: returns requested, approved and rejected (replays and repeated decisions are not counted). */
 @Injectable()
 export class ReturnMetrics {
   private readonly total: Counter<string>;
@@ -10,12 +10,12 @@ export class ReturnMetrics {
   constructor(metrics: MetricsService) {
     this.total = metrics.counter(
       'hexashop_returns_total',
-      'Returns by outcome: requested (by the customer), approved (refunded on receipt)',
+      'Returns by outcome: requested (by the customer), approved (refunded on receipt), rejected (never arrived, units released)',
       ['outcome'],
     );
   }
 
-  counted(outcome: 'requested' | 'approved'): void {
+  counted(outcome: 'requested' | 'approved' | 'rejected'): void {
     this.total.inc({ outcome });
   }
 }

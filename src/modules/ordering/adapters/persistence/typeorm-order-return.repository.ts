@@ -122,6 +122,28 @@ export class TypeOrmOrderReturnRepository extends OrderReturnRepository {
     );
   }
 
+  async release(orderId: string, lines: readonly ReturnLine[]): Promise<void> {
+    const manager = this.manager();
+    const ordered = [...lines].sort((a, b) => (a.productId < b.productId ? -1 : 1));
+    for (const line of ordered) {
+      const result = (await manager.query(
+        `UPDATE order_lines SET returned_quantity = returned_quantity - ?
+          WHERE order_id = ? AND product_id = ? AND returned_quantity >= ?`,
+        [line.quantity, orderId, line.productId, line.quantity],
+      )) as { affectedRows: number };
+      // The request reserved these units under the same order lock: a miss is a bug, not a race.
+      if (result.affectedRows !== 1)
+        throw new Error(`order ${orderId} line ${line.productId} holds less than the return`);
+    }
+  }
+
+  async saveRejection(orderReturn: OrderReturn): Promise<void> {
+    await this.manager().query(
+      'UPDATE order_returns SET status = ?, refund_amount = ? WHERE id = ?',
+      [orderReturn.status, orderReturn.refundAmount.won, orderReturn.id],
+    );
+  }
+
   private manager(): EntityManager {
     if (!this.transaction.active())
       throw new Error('OrderReturnRepository must run inside UnitOfWork.run');

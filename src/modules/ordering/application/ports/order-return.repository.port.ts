@@ -31,4 +31,13 @@ export abstract class OrderReturnRepository {
 
   /** Persists an approval (status, settled amounts, approved_at). */
   abstract saveApproval(orderReturn: OrderReturn): Promise<void>;
+
+  /**
+   * Lowers each line's `returned_quantity` by the rejected return's quantity
+   * (the reverse of `reserve`); the units may be requested again.
+   */
+  abstract release(orderId: string, lines: readonly ReturnLine[]): Promise<void>;
+
+  /** Persists a rejection (status only: nothing was settled). */
+  abstract saveRejection(orderReturn: OrderReturn): Promise<void>;
 }

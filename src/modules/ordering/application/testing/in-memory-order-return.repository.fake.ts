@@ -66,12 +66,23 @@ export class InMemoryOrderReturnRepository extends OrderReturnRepository {
         pointsRevokeDue: sum((row) => row.pointsRevoked + row.pointsShortfall),
       },
       quantities,
-      pending: ofOrder.length - approved.length,
+      pending: ofOrder.filter((row) => row.status === 'REQUESTED').length,
     };
   }
 
   async saveApproval(orderReturn: OrderReturn): Promise<void> {
     this.transaction('saveApproval');
+    this.rows.set(orderReturn.id, propsOf(orderReturn));
+  }
+
+  async release(orderId: string, lines: readonly ReturnLine[]): Promise<void> {
+    this.transaction('release');
+    if (!this.orders.releaseReturn(orderId, lines))
+      throw new Error(`order ${orderId} holds less than the return`);
+  }
+
+  async saveRejection(orderReturn: OrderReturn): Promise<void> {
+    this.transaction('saveRejection');
     this.rows.set(orderReturn.id, propsOf(orderReturn));
   }
 

@@ -90,6 +90,23 @@ export class InMemoryOrderRepository extends OrderRepository {
     return true;
   }
 
+  /** Like the returns adapter's release: lowers `returnedQuantity`; false when a line holds less. */
+  releaseReturn(
+    orderId: string,
+    lines: ReadonlyArray<{ productId: string; quantity: number }>,
+  ): boolean {
+    const row = this.rows.get(orderId);
+    if (!row) return false;
+    const released = new Map(lines.map((line) => [line.productId, line.quantity]));
+    const updated = row.props.lines.map((line) => ({
+      ...line,
+      returnedQuantity: line.returnedQuantity - (released.get(line.productId) ?? 0),
+    }));
+    if (updated.some((line) => line.returnedQuantity < 0)) return false;
+    this.rows.set(orderId, { ...row, props: { ...row.props, lines: updated } });
+    return true;
+  }
+
   /** The fake keeps the address in the order's props (see `add`); it only checks the transaction. */
   addShippingAddress(): Promise<void> {
     this.transaction('addShippingAddress');

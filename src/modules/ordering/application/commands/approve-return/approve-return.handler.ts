@@ -5,6 +5,7 @@ import { NotFoundError } from '../../../../../shared/kernel/not-found.error';
 import { UnitOfWork } from '../../../../../shared/kernel/unit-of-work.port';
 import { ProductStock } from '../../../../catalog/application/ports/product-stock.port';
 import { WalletPayments } from '../../../../wallet/application/ports/wallet-payments.port';
+import { ReturnAlreadyDecidedError } from '../../../domain/return-already-decided.error';
 import { ReturnRefund } from '../../../domain/return-refund';
 import { OrderReturnRepository } from '../../ports/order-return.repository.port';
 import { OrderRepository } from '../../ports/order.repository.port';
@@ -16,7 +17,8 @@ import { ApproveReturnCommand } from './approve-return.command';
  * One transaction, locks in the order return → order → wallet → products.
  * An APPROVED return answers as it is and writes nothing, so concurrent or
  * repeated approvals refund once (the second waits on the return row); the
- * ledger's unique (order, type, return) key is the last word.
+ * ledger's unique (order, type, return) key is the last word. A REJECTED
+ * return is refused (RETURN_ALREADY_DECIDED, ADR 0080) before anything moves.
  */
 @CommandHandler(ApproveReturnCommand)
 export class ApproveReturnHandler implements ICommandHandler<
@@ -39,6 +41,10 @@ export class ApproveReturnHandler implements ICommandHandler<
       if (!orderReturn) throw new NotFoundError('Return', command.returnId);
       if (orderReturn.status === 'APPROVED')
         return { orderReturn: toReturnView(orderReturn), approved: false };
+      if (orderReturn.status === 'REJECTED')
+        throw new ReturnAlreadyDecidedError(
+          `Return ${orderReturn.id} was rejected: it cannot be approved`,
+        );
       const order = await this.orders.findForUpdate(orderReturn.orderId);
       if (!order) throw new Error(`return ${orderReturn.id} has no order ${orderReturn.orderId}`);
       const now = this.clock.now();

@@ -6,7 +6,7 @@ export interface ReturnView {
   readonly status: ReturnStatus;
   readonly items: ReadonlyArray<{ readonly productId: string; readonly quantity: number }>;
   readonly reason: string;
-  /** REQUESTED: the refund if approved next; APPROVED: what the wallet received. */
+  /** REQUESTED: the refund if approved next; APPROVED: what the wallet received; REJECTED: 0. */
   readonly refundAmount: number;
   readonly pointsRestored: number;
   readonly pointsRevoked: number;
