@@ -35,6 +35,8 @@ describe('Returns (e2e)', () => {
     );
   const approve = (returnId: string) =>
     client.post(`/admin/returns/${returnId}/approve`, {}, { token: admin });
+  const reject = (returnId: string, token = admin) =>
+    client.post(`/admin/returns/${returnId}/reject`, {}, { token });
   const balanceOf = async (customer: Customer): Promise<number> =>
     (await client.get('/wallet', { token: customer.token })).body.balance as number;
   const stockOf = async (productId: string): Promise<number> => {
@@ -219,5 +221,111 @@ describe('Returns (e2e)', () => {
 
     expect([late.status, late.body.code]).toEqual([409, 'RETURN_NOT_ALLOWED']);
     expect(await orderStatus(buyer!, orderId)).toBe('DELIVERED');
+  });
+
+  it('rejects a return that never arrived: nothing refunded, units released and requestable again, e-mail once', async () => {
+    const [buyer] = await createCustomers(1, 'return-reject');
+    const product = await shop.createProduct(100, 4_000);
+    await shop.fund(buyer!, 10_000);
+    const orderId = await ordered(buyer!, [{ productId: product, quantity: 2 }]);
+    await deliverOrder(client, admin, orderId);
+    const requested = await requestReturn(buyer!, orderId, [{ productId: product, quantity: 2 }]);
+    expect(requested.status).toBe(201);
+    const [balance, stock] = [await balanceOf(buyer!), await stockOf(product)];
+
+    const forbidden = await reject(requested.body.id as string, buyer!.token);
+    expect([forbidden.status, forbidden.body.code]).toEqual([403, 'FORBIDDEN']);
+    const unknown = await reject(randomUUID());
+    expect([unknown.status, unknown.body.code]).toEqual([404, 'NOT_FOUND']);
+
+    const rejectedBefore = await metricSum(api.url, 'hexashop_returns_total', {
+      outcome: 'rejected',
+    });
+    const rejected = await reject(requested.body.id as string);
+    expect(rejected.status).toBe(200);
+    expect(rejected.body).toMatchObject({
+      id: requested.body.id,
+      status: 'REJECTED',
+      refundAmount: 0,
+    });
+    const again = await reject(requested.body.id as string);
+    expect([again.status, again.body.status]).toEqual([200, 'REJECTED']);
+    const approveRejected = await approve(requested.body.id as string);
+    expect(approveRejected.status).toBe(409);
+    expect(approveRejected.headers.get('content-type')).toContain('application/problem+json');
+    expect(approveRejected.body.code).toBe('RETURN_ALREADY_DECIDED');
+    expect(await metricSum(api.url, 'hexashop_returns_total', { outcome: 'rejected' })).toBe(
+      rejectedBefore + 1,
+    );
+
+    expect(await balanceOf(buyer!)).toBe(balance);
+    expect(await stockOf(product)).toBe(stock);
+    expect(await orderStatus(buyer!, orderId)).toBe('DELIVERED');
+    const ledger = await Db.rows<{ n: number }>(
+      'SELECT COUNT(*) AS n FROM wallet_transactions WHERE return_id = ?',
+      [requested.body.id],
+    );
+    expect(Number(ledger[0]!.n)).toBe(0);
+
+    // Released: both units may be requested again (and approved this time).
+    const second = await requestReturn(buyer!, orderId, [{ productId: product, quantity: 2 }]);
+    expect([second.status, second.body.status]).toEqual([201, 'REQUESTED']);
+    const approved = await approve(second.body.id as string);
+    expect([approved.status, approved.body.refundAmount]).toEqual([200, 8_000]);
+    const rejectApproved = await reject(second.body.id as string);
+    expect([rejectApproved.status, rejectApproved.body.code]).toEqual([
+      409,
+      'RETURN_ALREADY_DECIDED',
+    ]);
+    expect(await orderStatus(buyer!, orderId)).toBe('RETURNED');
+
+    const subject = /Return of order .* rejected/;
+    await SmtpSink.waitFor(buyer!.email, subject, 1, 30_000);
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    const sent = (await SmtpSink.messagesTo(buyer!.email)).filter((m) => subject.test(m.subject));
+    expect(sent).toHaveLength(1);
+  });
+
+  it('settles racing rejections and approvals of one return one way only', async () => {
+    const [buyer] = await createCustomers(1, 'return-decide-race');
+    const product = await shop.createProduct(100, 3_000);
+    await shop.fund(buyer!, 10_000);
+    const orderId = await ordered(buyer!, [{ productId: product, quantity: 1 }]);
+    await deliverOrder(client, admin, orderId);
+    const requested = await requestReturn(buyer!, orderId, [{ productId: product, quantity: 1 }]);
+    expect(requested.status).toBe(201);
+    const id = requested.body.id as string;
+    const balance = await balanceOf(buyer!);
+
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () => [approve(id), reject(id)]).flat(),
+    );
+
+    const [row] = await Db.rows<{ status: string }>(
+      'SELECT status FROM order_returns WHERE id = ?',
+      [id],
+    );
+    const refunds = await Db.rows<{ amount: number }>(
+      "SELECT amount FROM wallet_transactions WHERE return_id = ? AND type = 'REFUND'",
+      [id],
+    );
+    const winner = row!.status;
+    expect(['APPROVED', 'REJECTED']).toContain(winner);
+    const loser = winner === 'APPROVED' ? 'REJECTED' : 'APPROVED';
+    // Every answer is the outcome that won, or 409 for the other way.
+    for (const answer of answers) {
+      if (answer.status === 200) expect(answer.body.status).toBe(winner);
+      else expect([answer.status, answer.body.code]).toEqual([409, 'RETURN_ALREADY_DECIDED']);
+    }
+    expect(answers.some((answer) => answer.body.status === loser)).toBe(false);
+    if (winner === 'APPROVED') {
+      expect(refunds.map((r) => Number(r.amount))).toEqual([3_000]);
+      expect(await balanceOf(buyer!)).toBe(balance + 3_000);
+      expect(await orderStatus(buyer!, orderId)).toBe('RETURNED');
+    } else {
+      expect(refunds).toEqual([]);
+      expect(await balanceOf(buyer!)).toBe(balance);
+      expect(await orderStatus(buyer!, orderId)).toBe('DELIVERED');
+    }
   });
 });
