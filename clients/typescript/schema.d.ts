@@ -819,7 +819,7 @@ export interface paths {
         put?: never;
         /**
          * Return units of a delivered order (owner), within the return window
-         * @description Within RETURN_WINDOW_DAYS (default 14) of delivery, the owner asks to return some or all units of some lines; the units are reserved at once (concurrent requests never return more than was bought) and the order becomes RETURN_REQUESTED. An admin approves on receipt (`POST /admin/returns/{id}/approve`). `refundAmount` is the refund if approved next: the return's share of what was paid, floor(paidAmount × returned value / subtotal) cumulatively (docs/ordering.md). 409 RETURN_NOT_ALLOWED: not delivered, window over, product not in the order, or more than is left. Requires an Idempotency-Key.
+         * @description Within RETURN_WINDOW_DAYS (default 14) of delivery, the owner asks to return some or all units of some lines; the units are reserved at once (concurrent requests never return more than was bought) and the order becomes RETURN_REQUESTED. An admin approves on receipt (`POST /admin/returns/{id}/approve`) or rejects a return that never arrives (`POST /admin/returns/{id}/reject`: units released, no refund). `refundAmount` is the refund if approved next: the return's share of what was paid, floor(paidAmount × returned value / subtotal) cumulatively (docs/ordering.md). 409 RETURN_NOT_ALLOWED: not delivered, window over, product not in the order, or more than is left. Requires an Idempotency-Key.
          */
         post: operations["OrderReturnsController_request"];
         delete?: never;
@@ -859,9 +859,29 @@ export interface paths {
         put?: never;
         /**
          * Approve a return on receipt: refund to the wallet, stock and points back, in one transaction
-         * @description Admin only. The refund is the return's share of what was paid (cumulative floor(paidAmount × returned value / subtotal), so all refunds together never pass paidAmount and a full return refunds it exactly); used points are restored and earned points revoked by the same rule, earned points already spent are withheld from the refund at 1 won each. The order becomes RETURNED (everything back) or PARTIALLY_RETURNED, and the customer gets an e-mail. Approving again answers 200 unchanged and refunds nothing.
+         * @description Admin only. The refund is the return's share of what was paid (cumulative floor(paidAmount × returned value / subtotal), so all refunds together never pass paidAmount and a full return refunds it exactly); used points are restored and earned points revoked by the same rule, earned points already spent are withheld from the refund at 1 won each. The order becomes RETURNED (everything back) or PARTIALLY_RETURNED, and the customer gets an e-mail. Approving again answers 200 unchanged and refunds nothing; approving a REJECTED return is 409 RETURN_ALREADY_DECIDED.
          */
         post: operations["AdminReturnsController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/returns/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject a requested return whose parcel never arrived: its units are released
+         * @description Admin only. REQUESTED → REJECTED in one transaction: no refund, no ledger row, no stock or ranking change; the units are released, so the customer may request them again within the return window, and the customer gets an e-mail. The order goes back to DELIVERED (or PARTIALLY_RETURNED after an earlier approval, or stays RETURN_REQUESTED while other returns wait). Rejecting again answers 200 unchanged; rejecting an APPROVED return is 409 RETURN_ALREADY_DECIDED.
+         */
+        post: operations["AdminReturnsController_reject"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1890,12 +1910,12 @@ export interface components {
              * @example REQUESTED
              * @enum {string}
              */
-            status: "REQUESTED" | "APPROVED";
+            status: "REQUESTED" | "APPROVED" | "REJECTED";
             items: components["schemas"]["ReturnItemResponse"][];
             /** @example Too small */
             reason: string;
             /**
-             * @description Won. REQUESTED: the refund if this return is approved next (its share of what was paid, docs/ordering.md); APPROVED: what went back to the wallet
+             * @description Won. REQUESTED: the refund if this return is approved next (its share of what was paid, docs/ordering.md); APPROVED: what went back to the wallet; REJECTED: 0
              * @example 6667
              */
             refundAmount: number;
@@ -5130,7 +5150,7 @@ export interface operations {
                 /** @description Opaque cursor from the previous page */
                 cursor?: string;
                 /** @description Only returns in this state */
-                status?: "REQUESTED" | "APPROVED";
+                status?: "REQUESTED" | "APPROVED" | "REJECTED";
             };
             header?: never;
             path?: never;
@@ -5223,6 +5243,90 @@ export interface operations {
             };
             /** @description NOT_FOUND */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Conflict with the current state (see `code`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description RATE_LIMITED (with Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE (with Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    AdminReturnsController_reject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReturnResponse"];
+                };
+            };
+            /** @description UNAUTHORIZED: missing, invalid, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the caller lacks the role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Conflict with the current state (see `code`) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

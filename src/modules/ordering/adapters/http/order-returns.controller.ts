@@ -31,7 +31,7 @@ export class OrderReturnsController {
   @ApiOperation({
     summary: 'Return units of a delivered order (owner), within the return window',
     description:
-      "Within RETURN_WINDOW_DAYS (default 14) of delivery, the owner asks to return some or all units of some lines; the units are reserved at once (concurrent requests never return more than was bought) and the order becomes RETURN_REQUESTED. An admin approves on receipt (`POST /admin/returns/{id}/approve`). `refundAmount` is the refund if approved next: the return's share of what was paid, floor(paidAmount × returned value / subtotal) cumulatively (docs/ordering.md). 409 RETURN_NOT_ALLOWED: not delivered, window over, product not in the order, or more than is left. Requires an Idempotency-Key.",
+      "Within RETURN_WINDOW_DAYS (default 14) of delivery, the owner asks to return some or all units of some lines; the units are reserved at once (concurrent requests never return more than was bought) and the order becomes RETURN_REQUESTED. An admin approves on receipt (`POST /admin/returns/{id}/approve`) or rejects a return that never arrives (`POST /admin/returns/{id}/reject`: units released, no refund). `refundAmount` is the refund if approved next: the return's share of what was paid, floor(paidAmount × returned value / subtotal) cumulatively (docs/ordering.md). 409 RETURN_NOT_ALLOWED: not delivered, window over, product not in the order, or more than is left. Requires an Idempotency-Key.",
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiCreatedResponse({ type: ReturnResponse })
