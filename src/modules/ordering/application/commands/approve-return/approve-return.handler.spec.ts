@@ -1,26 +1,14 @@
-import { InMemoryCouponRedemptions } from '../../../../coupons/application/testing/in-memory-coupon-redemptions';
-import { InMemoryProductStock } from '../../../../catalog/application/testing/in-memory-product-stock.fake';
-import { InMemoryWalletPayments } from '../../../../wallet/application/testing/in-memory-wallet-payments';
-import { ImmediateUnitOfWork } from '../../../../../shared/kernel/testing/immediate-unit-of-work.fake';
-import { SequentialIdGenerator } from '../../../../../shared/kernel/testing/sequential-id-generator.fake';
 import { NotFoundError } from '../../../../../shared/kernel/not-found.error';
 import { ReturnApproved } from '../../events/return-approved.integration-event';
-import { DELIVERED_AT, deliveredOrder, OWNER } from '../../testing/delivered-order.fake';
-import { ReturnPolicy } from '../../services/return-policy';
+import { DELIVERED_AT, OWNER } from '../../testing/delivered-order.fake';
+import { ReturnsDesk, returnsDesk } from '../../testing/returns-desk.fake';
 import { RequestReturnCommand } from '../request-return/request-return.command';
 import { RequestReturnHandler } from '../request-return/request-return.handler';
 import { ApproveReturnCommand } from './approve-return.command';
 import { ApproveReturnHandler } from './approve-return.handler';
 
-const doubles = (unitOfWork: ImmediateUnitOfWork) => ({
-  stock: new InMemoryProductStock(unitOfWork),
-  wallet: new InMemoryWalletPayments(unitOfWork),
-  coupons: new InMemoryCouponRedemptions(unitOfWork),
-});
-const delivered = (options?: { pointsToUse?: number }) => deliveredOrder(doubles, options);
-
 describe(ApproveReturnHandler.name, () => {
-  let world: Awaited<ReturnType<typeof delivered>>;
+  let world: ReturnsDesk;
   let requests: RequestReturnHandler;
   let sut: ApproveReturnHandler;
   const request = async (productId: string, quantity: number) =>
@@ -34,24 +22,9 @@ describe(ApproveReturnHandler.name, () => {
     world.outbox.events.filter((event): event is ReturnApproved => event instanceof ReturnApproved);
 
   beforeEach(async () => {
-    world = await delivered();
-    requests = new RequestReturnHandler(
-      world.orders,
-      world.returns,
-      new ReturnPolicy(14),
-      world.unitOfWork,
-      new SequentialIdGenerator('return'),
-      world.clock,
-    );
-    sut = new ApproveReturnHandler(
-      world.returns,
-      world.orders,
-      world.wallet,
-      world.stock,
-      world.outbox,
-      world.unitOfWork,
-      world.clock,
-    );
+    world = await returnsDesk();
+    requests = world.requests;
+    sut = world.approvals;
   });
 
   it('refunds the share of what was paid, settles points, restocks, and leaves the order PARTIALLY_RETURNED', async () => {
@@ -119,24 +92,9 @@ describe(ApproveReturnHandler.name, () => {
 
   it('withholds earned points already spent from the refund, and counts them as settled for later approvals', async () => {
     // Without points: 29,500 paid, 295 earned.
-    world = await delivered({ pointsToUse: 0 });
-    requests = new RequestReturnHandler(
-      world.orders,
-      world.returns,
-      new ReturnPolicy(14),
-      world.unitOfWork,
-      new SequentialIdGenerator('return'),
-      world.clock,
-    );
-    sut = new ApproveReturnHandler(
-      world.returns,
-      world.orders,
-      world.wallet,
-      world.stock,
-      world.outbox,
-      world.unitOfWork,
-      world.clock,
-    );
+    world = await returnsDesk({ pointsToUse: 0 });
+    requests = world.requests;
+    sut = world.approvals;
     const first = await request('p-2', 3);
     world.wallet.seed(OWNER, { balance: 0, points: 50 }); // the member spent the rest
 

@@ -1,15 +1,10 @@
-import { InMemoryCouponRedemptions } from '../../../../coupons/application/testing/in-memory-coupon-redemptions';
-import { InMemoryProductStock } from '../../../../catalog/application/testing/in-memory-product-stock.fake';
-import { InMemoryWalletPayments } from '../../../../wallet/application/testing/in-memory-wallet-payments';
-import { ImmediateUnitOfWork } from '../../../../../shared/kernel/testing/immediate-unit-of-work.fake';
-import { SequentialIdGenerator } from '../../../../../shared/kernel/testing/sequential-id-generator.fake';
 import { NotFoundError } from '../../../../../shared/kernel/not-found.error';
 import { ReturnAlreadyDecidedError } from '../../../domain/return-already-decided.error';
 import { ReturnNotAllowedError } from '../../../domain/return-not-allowed.error';
 import { ReturnApproved } from '../../events/return-approved.integration-event';
 import { ReturnRejected } from '../../events/return-rejected.integration-event';
-import { DELIVERED_AT, deliveredOrder, OWNER } from '../../testing/delivered-order.fake';
-import { ReturnPolicy } from '../../services/return-policy';
+import { DELIVERED_AT, OWNER } from '../../testing/delivered-order.fake';
+import { ReturnsDesk, returnsDesk } from '../../testing/returns-desk.fake';
 import { ApproveReturnCommand } from '../approve-return/approve-return.command';
 import { ApproveReturnHandler } from '../approve-return/approve-return.handler';
 import { RequestReturnCommand } from '../request-return/request-return.command';
@@ -17,18 +12,8 @@ import { RequestReturnHandler } from '../request-return/request-return.handler';
 import { RejectReturnCommand } from './reject-return.command';
 import { RejectReturnHandler } from './reject-return.handler';
 
-const doubles = (unitOfWork: ImmediateUnitOfWork) => ({
-  stock: new InMemoryProductStock(unitOfWork),
-  wallet: new InMemoryWalletPayments(unitOfWork),
-  coupons: new InMemoryCouponRedemptions(unitOfWork),
-});
-
 describe(RejectReturnHandler.name, () => {
-  let world: Awaited<
-    ReturnType<
-      typeof deliveredOrder<InMemoryProductStock, InMemoryWalletPayments, InMemoryCouponRedemptions>
-    >
-  >;
+  let world: ReturnsDesk;
   let requests: RequestReturnHandler;
   let approvals: ApproveReturnHandler;
   let sut: RejectReturnHandler;
@@ -47,24 +32,9 @@ describe(RejectReturnHandler.name, () => {
   const orderStatus = () => world.orders.stored(world.orderId)!.status;
 
   beforeEach(async () => {
-    world = await deliveredOrder(doubles);
-    requests = new RequestReturnHandler(
-      world.orders,
-      world.returns,
-      new ReturnPolicy(14),
-      world.unitOfWork,
-      new SequentialIdGenerator('return'),
-      world.clock,
-    );
-    approvals = new ApproveReturnHandler(
-      world.returns,
-      world.orders,
-      world.wallet,
-      world.stock,
-      world.outbox,
-      world.unitOfWork,
-      world.clock,
-    );
+    world = await returnsDesk();
+    requests = world.requests;
+    approvals = world.approvals;
     sut = new RejectReturnHandler(
       world.returns,
       world.orders,

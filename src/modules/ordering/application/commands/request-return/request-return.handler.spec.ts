@@ -1,41 +1,22 @@
-import { InMemoryCouponRedemptions } from '../../../../coupons/application/testing/in-memory-coupon-redemptions';
-import { InMemoryProductStock } from '../../../../catalog/application/testing/in-memory-product-stock.fake';
-import { InMemoryWalletPayments } from '../../../../wallet/application/testing/in-memory-wallet-payments';
-import { ImmediateUnitOfWork } from '../../../../../shared/kernel/testing/immediate-unit-of-work.fake';
 import { Money } from '../../../../../shared/kernel/money';
 import { NotFoundError } from '../../../../../shared/kernel/not-found.error';
 import { ReturnNotAllowedError } from '../../../domain/return-not-allowed.error';
-import { DELIVERED_AT, deliveredOrder, OWNER } from '../../testing/delivered-order.fake';
-import { SequentialIdGenerator } from '../../../../../shared/kernel/testing/sequential-id-generator.fake';
-import { ReturnPolicy } from '../../services/return-policy';
+import { DELIVERED_AT, OWNER } from '../../testing/delivered-order.fake';
+import { ReturnsDesk, returnsDesk } from '../../testing/returns-desk.fake';
 import { RequestReturnCommand } from './request-return.command';
 import { RequestReturnHandler } from './request-return.handler';
 
 const DAY = 86_400_000;
 
-const doubles = (unitOfWork: ImmediateUnitOfWork) => ({
-  stock: new InMemoryProductStock(unitOfWork),
-  wallet: new InMemoryWalletPayments(unitOfWork),
-  coupons: new InMemoryCouponRedemptions(unitOfWork),
-});
-const delivered = (options?: { pointsToUse?: number }) => deliveredOrder(doubles, options);
-
 describe(RequestReturnHandler.name, () => {
-  let world: Awaited<ReturnType<typeof delivered>>;
+  let world: ReturnsDesk;
   let sut: RequestReturnHandler;
   const request = (items: Array<{ productId: string; quantity: number }>, caller = OWNER) =>
     sut.execute(new RequestReturnCommand(world.orderId, caller, items, '  Too small  '));
 
   beforeEach(async () => {
-    world = await delivered();
-    sut = new RequestReturnHandler(
-      world.orders,
-      world.returns,
-      new ReturnPolicy(14),
-      world.unitOfWork,
-      new SequentialIdGenerator('return'),
-      world.clock,
-    );
+    world = await returnsDesk();
+    sut = world.requests;
   });
 
   it('reserves the units, answers REQUESTED with the refund if approved next, and marks the order RETURN_REQUESTED', async () => {
