@@ -93,12 +93,10 @@ export class OrderReturn extends AggregateRoot {
   /**
    * REQUESTED → APPROVED with what was settled; records ReturnApproved.
    * Approving an APPROVED return is refused here: the handler answers a
-   * repeat before settling anything.
+   * repeat before settling anything (awaitsApproval).
    */
   approve(settlement: ReturnSettlement, orderPlacedAt: Date, now: Date): void {
-    if (this.props.status === 'REJECTED')
-      throw new ReturnAlreadyDecidedError(`Return ${this.id} was rejected: it cannot be approved`);
-    if (this.props.status !== 'REQUESTED')
+    if (!this.awaitsApproval())
       throw new Error(`return ${this.id} is ${this.props.status}, not REQUESTED`);
     this.props = {
       ...this.props,
@@ -125,6 +123,17 @@ export class OrderReturn extends AggregateRoot {
         now,
       ),
     );
+  }
+
+  /**
+   * Whether approving would settle anything: true while REQUESTED, false on
+   * a repeat (already APPROVED); a REJECTED return is refused with
+   * RETURN_ALREADY_DECIDED (ADR 0080). The handler asks before it settles.
+   */
+  awaitsApproval(): boolean {
+    if (this.props.status === 'REJECTED')
+      throw new ReturnAlreadyDecidedError(`Return ${this.id} was rejected: it cannot be approved`);
+    return this.props.status === 'REQUESTED';
   }
 
   /**

@@ -5,7 +5,6 @@ import { NotFoundError } from '../../../../../shared/kernel/not-found.error';
 import { UnitOfWork } from '../../../../../shared/kernel/unit-of-work.port';
 import { ProductStock } from '../../../../catalog/application/ports/product-stock.port';
 import { WalletPayments } from '../../../../wallet/application/ports/wallet-payments.port';
-import { ReturnAlreadyDecidedError } from '../../../domain/return-already-decided.error';
 import { ReturnRefund } from '../../../domain/return-refund';
 import { OrderReturnRepository } from '../../ports/order-return.repository.port';
 import { OrderRepository } from '../../ports/order.repository.port';
@@ -39,12 +38,8 @@ export class ApproveReturnHandler implements ICommandHandler<
     return this.unitOfWork.run(async () => {
       const orderReturn = await this.returns.findForUpdate(command.returnId);
       if (!orderReturn) throw new NotFoundError('Return', command.returnId);
-      if (orderReturn.status === 'APPROVED')
+      if (!orderReturn.awaitsApproval())
         return { orderReturn: toReturnView(orderReturn), approved: false };
-      if (orderReturn.status === 'REJECTED')
-        throw new ReturnAlreadyDecidedError(
-          `Return ${orderReturn.id} was rejected: it cannot be approved`,
-        );
       const order = await this.orders.findForUpdate(orderReturn.orderId);
       if (!order) throw new Error(`return ${orderReturn.id} has no order ${orderReturn.orderId}`);
       const now = this.clock.now();
