@@ -1,6 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 
+/** The most points one request may name (the compiled check of PlaceOrderRequest applies the same). */
+export const MAX_POINTS_TO_USE = 100_000_000;
+
 export class PaymentOptionsRequest {
   @ApiPropertyOptional({
     format: 'uuid',
@@ -19,6 +22,6 @@ export class PaymentOptionsRequest {
   @IsOptional()
   @IsInt()
   @Min(0)
-  @Max(100_000_000)
+  @Max(MAX_POINTS_TO_USE)
   pointsToUse?: number;
 }

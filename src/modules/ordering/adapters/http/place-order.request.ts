@@ -16,7 +16,8 @@ import { CompiledCheck } from '../../../../platform/http/validation.pipe';
 import { OrderingLimits } from '../../domain/ordering-limits';
 import { OrderItemRequest } from './order-item.request';
 import { CheckoutRequest } from './checkout.request';
-import { ShippingAddressRequest } from './shipping-address.request';
+import { SHIPPING_ADDRESS_MAX_LENGTH, ShippingAddressRequest } from './shipping-address.request';
+import { MAX_POINTS_TO_USE } from './payment-options.request';
 
 type Plain = Record<string, unknown>;
 
@@ -45,9 +46,15 @@ const ADDRESS_KEYS = new Set(['recipient', 'phone', 'postalCode', 'line1', 'line
 function address(value: Plain): ShippingAddressRequest | undefined {
   if (!onlyKeys(value, ADDRESS_KEYS)) return undefined;
   const { recipient, phone, postalCode, line1, line2 } = value;
-  if (!text(recipient, 200) || !text(phone, 200) || !text(postalCode, 200) || !text(line1, 400))
+  const most = SHIPPING_ADDRESS_MAX_LENGTH;
+  if (
+    !text(recipient, most.recipient) ||
+    !text(phone, most.phone) ||
+    !text(postalCode, most.postalCode) ||
+    !text(line1, most.line1)
+  )
     return undefined;
-  if (!absent(line2) && !text(line2, 400)) return undefined;
+  if (!absent(line2) && !text(line2, most.line2)) return undefined;
   return Object.assign(new ShippingAddressRequest(), value);
 }
 
@@ -78,7 +85,7 @@ function checkPlaceOrder(body: unknown): PlaceOrderRequest | undefined {
     lines.push(Object.assign(new OrderItemRequest(), item));
   }
   if (!absent(userCouponId) && !isUUID(userCouponId)) return undefined;
-  if (!absent(pointsToUse) && !intIn(pointsToUse, 0, 100_000_000)) return undefined;
+  if (!absent(pointsToUse) && !intIn(pointsToUse, 0, MAX_POINTS_TO_USE)) return undefined;
   if (!absent(addressId) && !isUUID(addressId)) return undefined;
   let shipTo: ShippingAddressRequest | null | undefined = body.address as null | undefined;
   if (!absent(body.address)) {

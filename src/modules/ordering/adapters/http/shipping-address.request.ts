@@ -1,6 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 
+/** Size limits of the fields (the compiled check of PlaceOrderRequest applies the same). */
+export const SHIPPING_ADDRESS_MAX_LENGTH = {
+  recipient: 200,
+  phone: 200,
+  postalCode: 200,
+  line1: 400,
+  line2: 400,
+} as const;
+
 /**
  * An address given with the order instead of an address book entry: the same
  * fields and rules as the address book (the shared PostalAddress checks them
@@ -14,7 +23,7 @@ export class ShippingAddressRequest {
     description: 'Who takes the parcel',
   })
   @IsString()
-  @MaxLength(200)
+  @MaxLength(SHIPPING_ADDRESS_MAX_LENGTH.recipient)
   recipient!: string;
 
   @ApiProperty({
@@ -23,7 +32,7 @@ export class ShippingAddressRequest {
     description: 'E.164: +, country code, up to 15 digits',
   })
   @IsString()
-  @MaxLength(200)
+  @MaxLength(SHIPPING_ADDRESS_MAX_LENGTH.phone)
   phone!: string;
 
   @ApiProperty({
@@ -32,17 +41,17 @@ export class ShippingAddressRequest {
     description: '3 to 10 letters, digits, spaces or dashes',
   })
   @IsString()
-  @MaxLength(200)
+  @MaxLength(SHIPPING_ADDRESS_MAX_LENGTH.postalCode)
   postalCode!: string;
 
   @ApiProperty({ example: '110 Sejong-daero, Jung-gu', minLength: 1, maxLength: 100 })
   @IsString()
-  @MaxLength(400)
+  @MaxLength(SHIPPING_ADDRESS_MAX_LENGTH.line1)
   line1!: string;
 
   @ApiPropertyOptional({ example: 'Apt 1203', maxLength: 100, nullable: true, type: String })
   @IsOptional()
   @IsString()
-  @MaxLength(400)
+  @MaxLength(SHIPPING_ADDRESS_MAX_LENGTH.line2)
   line2?: string | null;
 }
