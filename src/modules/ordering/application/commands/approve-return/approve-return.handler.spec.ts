@@ -1,14 +1,25 @@
+import { InMemoryCouponRedemptions } from '../../../../coupons/application/testing/in-memory-coupon-redemptions';
+import { InMemoryProductStock } from '../../../../catalog/application/testing/in-memory-product-stock.fake';
+import { InMemoryWalletPayments } from '../../../../wallet/application/testing/in-memory-wallet-payments';
+import { ImmediateUnitOfWork } from '../../../../../shared/kernel/testing/immediate-unit-of-work.fake';
 import { NotFoundError } from '../../../../../shared/kernel/not-found.error';
 import { ReturnApproved } from '../../events/return-approved.integration-event';
 import { DELIVERED_AT, OWNER } from '../../testing/delivered-order.fake';
-import { ReturnsDesk, returnsDesk } from '../../testing/returns-desk.fake';
+import { returnsDesk } from '../../testing/returns-desk.fake';
 import { RequestReturnCommand } from '../request-return/request-return.command';
 import { RequestReturnHandler } from '../request-return/request-return.handler';
 import { ApproveReturnCommand } from './approve-return.command';
 import { ApproveReturnHandler } from './approve-return.handler';
 
+const doubles = (unitOfWork: ImmediateUnitOfWork) => ({
+  stock: new InMemoryProductStock(unitOfWork),
+  wallet: new InMemoryWalletPayments(unitOfWork),
+  coupons: new InMemoryCouponRedemptions(unitOfWork),
+});
+const desk = (options?: { pointsToUse?: number }) => returnsDesk(doubles, options);
+
 describe(ApproveReturnHandler.name, () => {
-  let world: ReturnsDesk;
+  let world: Awaited<ReturnType<typeof desk>>;
   let requests: RequestReturnHandler;
   let sut: ApproveReturnHandler;
   const request = async (productId: string, quantity: number) =>
@@ -22,7 +33,7 @@ describe(ApproveReturnHandler.name, () => {
     world.outbox.events.filter((event): event is ReturnApproved => event instanceof ReturnApproved);
 
   beforeEach(async () => {
-    world = await returnsDesk();
+    world = await desk();
     requests = world.requests;
     sut = world.approvals;
   });
@@ -92,7 +103,7 @@ describe(ApproveReturnHandler.name, () => {
 
   it('withholds earned points already spent from the refund, and counts them as settled for later approvals', async () => {
     // Without points: 29,500 paid, 295 earned.
-    world = await returnsDesk({ pointsToUse: 0 });
+    world = await desk({ pointsToUse: 0 });
     requests = world.requests;
     sut = world.approvals;
     const first = await request('p-2', 3);

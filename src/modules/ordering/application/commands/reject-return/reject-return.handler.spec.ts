@@ -1,10 +1,14 @@
+import { InMemoryCouponRedemptions } from '../../../../coupons/application/testing/in-memory-coupon-redemptions';
+import { InMemoryProductStock } from '../../../../catalog/application/testing/in-memory-product-stock.fake';
+import { InMemoryWalletPayments } from '../../../../wallet/application/testing/in-memory-wallet-payments';
+import { ImmediateUnitOfWork } from '../../../../../shared/kernel/testing/immediate-unit-of-work.fake';
 import { NotFoundError } from '../../../../../shared/kernel/not-found.error';
 import { ReturnAlreadyDecidedError } from '../../../domain/return-already-decided.error';
 import { ReturnNotAllowedError } from '../../../domain/return-not-allowed.error';
 import { ReturnApproved } from '../../events/return-approved.integration-event';
 import { ReturnRejected } from '../../events/return-rejected.integration-event';
 import { DELIVERED_AT, OWNER } from '../../testing/delivered-order.fake';
-import { ReturnsDesk, returnsDesk } from '../../testing/returns-desk.fake';
+import { returnsDesk } from '../../testing/returns-desk.fake';
 import { ApproveReturnCommand } from '../approve-return/approve-return.command';
 import { ApproveReturnHandler } from '../approve-return/approve-return.handler';
 import { RequestReturnCommand } from '../request-return/request-return.command';
@@ -12,8 +16,15 @@ import { RequestReturnHandler } from '../request-return/request-return.handler';
 import { RejectReturnCommand } from './reject-return.command';
 import { RejectReturnHandler } from './reject-return.handler';
 
+const doubles = (unitOfWork: ImmediateUnitOfWork) => ({
+  stock: new InMemoryProductStock(unitOfWork),
+  wallet: new InMemoryWalletPayments(unitOfWork),
+  coupons: new InMemoryCouponRedemptions(unitOfWork),
+});
+const desk = (options?: { pointsToUse?: number }) => returnsDesk(doubles, options);
+
 describe(RejectReturnHandler.name, () => {
-  let world: ReturnsDesk;
+  let world: Awaited<ReturnType<typeof desk>>;
   let requests: RequestReturnHandler;
   let approvals: ApproveReturnHandler;
   let sut: RejectReturnHandler;
@@ -32,7 +43,7 @@ describe(RejectReturnHandler.name, () => {
   const orderStatus = () => world.orders.stored(world.orderId)!.status;
 
   beforeEach(async () => {
-    world = await returnsDesk();
+    world = await desk();
     requests = world.requests;
     approvals = world.approvals;
     sut = new RejectReturnHandler(

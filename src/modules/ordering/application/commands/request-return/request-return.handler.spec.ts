@@ -1,21 +1,32 @@
+import { InMemoryCouponRedemptions } from '../../../../coupons/application/testing/in-memory-coupon-redemptions';
+import { InMemoryProductStock } from '../../../../catalog/application/testing/in-memory-product-stock.fake';
+import { InMemoryWalletPayments } from '../../../../wallet/application/testing/in-memory-wallet-payments';
+import { ImmediateUnitOfWork } from '../../../../../shared/kernel/testing/immediate-unit-of-work.fake';
 import { Money } from '../../../../../shared/kernel/money';
 import { NotFoundError } from '../../../../../shared/kernel/not-found.error';
 import { ReturnNotAllowedError } from '../../../domain/return-not-allowed.error';
 import { DELIVERED_AT, OWNER } from '../../testing/delivered-order.fake';
-import { ReturnsDesk, returnsDesk } from '../../testing/returns-desk.fake';
+import { returnsDesk } from '../../testing/returns-desk.fake';
 import { RequestReturnCommand } from './request-return.command';
 import { RequestReturnHandler } from './request-return.handler';
 
 const DAY = 86_400_000;
 
+const doubles = (unitOfWork: ImmediateUnitOfWork) => ({
+  stock: new InMemoryProductStock(unitOfWork),
+  wallet: new InMemoryWalletPayments(unitOfWork),
+  coupons: new InMemoryCouponRedemptions(unitOfWork),
+});
+const desk = (options?: { pointsToUse?: number }) => returnsDesk(doubles, options);
+
 describe(RequestReturnHandler.name, () => {
-  let world: ReturnsDesk;
+  let world: Awaited<ReturnType<typeof desk>>;
   let sut: RequestReturnHandler;
   const request = (items: Array<{ productId: string; quantity: number }>, caller = OWNER) =>
     sut.execute(new RequestReturnCommand(world.orderId, caller, items, '  Too small  '));
 
   beforeEach(async () => {
-    world = await returnsDesk();
+    world = await desk();
     sut = world.requests;
   });
 
